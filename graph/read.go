@@ -1,0 +1,135 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+)
+
+// Match calls fn for every stored quad that matches the pattern, until fn
+// returns false. A nil term is a wildcard. Bound terms are looked up through
+// the store's indexes: the most selective bound direction drives the scan and
+// the others are checked on each quad.
+func (s *Store) Match(ctx context.Context, sub, pred, obj, label quad.Value, fn func(quad.Quad) bool) error {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.match(ctx, quad.Quad{Subject: sub, Predicate: pred, Object: obj, Label: label}, fn)
+}
+
+func (s *Store) match(ctx context.Context, pat quad.Quad, fn func(quad.Quad) bool) error {
+	it, err := s.bestIterator(ctx, pat)
+	if err != nil || it == nil {
+		return err
+	}
+	defer it.Close()
+	for it.Next(ctx) {
+		q := s.qs.Quad(it.Result())
+		if !matches(q, pat) {
+			continue
+		}
+		if !fn(q) {
+			return nil
+		}
+	}
+	if err := it.Err(); err != nil {
+		return fmt.Errorf("read %s: %w", s.addr, err)
+	}
+	return ctx.Err()
+}
+
+// bestIterator returns an iterator over the quads of the most selective bound
+// direction of pat, all quads when nothing is bound, or nil when a bound term
+// is not in the store at all (so nothing can match).
+func (s *Store) bestIterator(ctx context.Context, pat quad.Quad) (cgraph.Iterator, error) {
+	var (
+		best     cgraph.Ref
+		bestDir  quad.Direction
+		bestSize int64 = -1
+	)
+	for _, d := range quad.Directions {
+		v := pat.Get(d)
+		if v == nil {
+			continue
+		}
+		ref := s.qs.ValueOf(v)
+		if ref == nil {
+			return nil, nil
+		}
+		sz, err := s.qs.QuadIteratorSize(ctx, d, ref)
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", s.addr, err)
+		}
+		if bestSize < 0 || sz.Size < bestSize {
+			best, bestDir, bestSize = ref, d, sz.Size
+		}
+	}
+	if bestSize < 0 {
+		return s.qs.QuadsAllIterator(), nil
+	}
+	return s.qs.QuadIterator(bestDir, best), nil
+}
+
+func matches(q, pat quad.Quad) bool {
+	for _, d := range quad.Directions {
+		if v := pat.Get(d); v != nil && !sameTerm(q.Get(d), v) {
+			return false
+		}
+	}
+	return true
+}
+
+// sameTerm reports whether two values are the same RDF term.
+func sameTerm(a, b quad.Value) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a == b || a.String() == b.String()
+}
+
+// Estimate returns an estimate of the number of quads matching the pattern:
+// the size of the index of its most selective bound term (exact on most
+// backends), or the size of the store when nothing is bound.
+func (s *Store) Estimate(ctx context.Context, sub, pred, obj, label quad.Value) int64 {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	pat := quad.Quad{Subject: sub, Predicate: pred, Object: obj, Label: label}
+	var best int64 = -1
+	for _, d := range quad.Directions {
+		v := pat.Get(d)
+		if v == nil {
+			continue
+		}
+		ref := s.qs.ValueOf(v)
+		if ref == nil {
+			return 0
+		}
+		sz, err := s.qs.QuadIteratorSize(ctx, d, ref)
+		if err != nil {
+			continue
+		}
+		if best < 0 || sz.Size < best {
+			best = sz.Size
+		}
+	}
+	if best >= 0 {
+		return best
+	}
+	st, err := s.qs.Stats(ctx, false)
+	if err != nil {
+		return 0
+	}
+	return st.Quads.Size
+}
+
+// Count returns the number of quads in the store.
+func (s *Store) Count(ctx context.Context) (int64, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	st, err := s.qs.Stats(ctx, true)
+	if err != nil {
+		return 0, fmt.Errorf("count %s: %w", s.addr, err)
+	}
+	return st.Quads.Size, nil
+}
