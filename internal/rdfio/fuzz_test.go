@@ -1,0 +1,56 @@
+package rdfio
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func addSeeds(f *testing.F, ext string) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "fuzz", "seed", "*"+ext))
+	for _, name := range files {
+		b, err := os.ReadFile(name)
+		if err == nil {
+			f.Add(string(b))
+		}
+	}
+}
+
+func FuzzParseTurtle(f *testing.F) {
+	f.Add(sampleTTL)
+	f.Add(`@base <http://a/b> . <#x> <p> ( [ <q> 1.5e3 ] "a"@en '''b''' ) .`)
+	addSeeds(f, ".ttl")
+	f.Fuzz(func(t *testing.T, in string) {
+		qs, err := ParseTurtle(strings.NewReader(in), Options{Name: "fuzz"})
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "fuzz:") {
+				t.Fatalf("error without position: %v", err)
+			}
+			return
+		}
+		// What was read must be written and read back to as many triples.
+		var b strings.Builder
+		if err := WriteTurtle(&b, qs, []Prefix{{"ex", "http://ex/"}}); err != nil {
+			t.Fatal(err)
+		}
+		back, err := ParseTurtle(strings.NewReader(b.String()), Options{})
+		if err != nil {
+			t.Fatalf("rewritten turtle does not parse: %v\n%s", err, b.String())
+		}
+		if len(back) != len(qs) {
+			t.Fatalf("round trip: %d triples became %d", len(qs), len(back))
+		}
+	})
+}
+
+func FuzzParseRDFXML(f *testing.F) {
+	f.Add(`<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:e="http://e/"><e:C rdf:about="a" e:x="1"><e:p rdf:parseType="Collection"><e:D/></e:p><rdf:li rdf:parseType="Resource"><e:q>v</e:q></rdf:li></e:C></rdf:RDF>`)
+	addSeeds(f, ".rdf")
+	f.Fuzz(func(t *testing.T, in string) {
+		_, err := ParseRDFXML(strings.NewReader(in), Options{Name: "fuzz"})
+		if err != nil && !strings.HasPrefix(err.Error(), "fuzz:") {
+			t.Fatalf("error without position: %v", err)
+		}
+	})
+}
