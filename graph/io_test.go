@@ -134,7 +134,9 @@ func TestGraphML(t *testing.T) {
 	load(t, s, "testdata/roundtrip.nq")
 	out := export(t, s, graph.FormatGraphML, nil)
 	var doc struct {
-		Keys  []struct{ ID string `xml:"id,attr"` } `xml:"key"`
+		Keys []struct {
+			ID string `xml:"id,attr"`
+		} `xml:"key"`
 		Graph struct {
 			Nodes []struct {
 				ID   string `xml:"id,attr"`

@@ -255,9 +255,9 @@ func testMatch(t *testing.T, s *graph.Store) {
 		return n
 	}
 	cases := []struct {
-		name             string
-		s, p, o, l       quad.Value
-		want             int
+		name       string
+		s, p, o, l quad.Value
+		want       int
 	}{
 		{"subject", xi, nil, nil, nil, 3},
 		{"subject and label", xi, nil, nil, graph.SourceIRI("b"), 1},

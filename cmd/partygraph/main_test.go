@@ -1,0 +1,138 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// cli runs partygraph in-process and returns its stdout, stderr and error.
+func cli(t *testing.T, args ...string) (string, string, error) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	err := run(context.Background(), args, strings.NewReader(""), &out, &errOut)
+	return out.String(), errOut.String(), err
+}
+
+func mustCLI(t *testing.T, args ...string) string {
+	t.Helper()
+	out, stderr, err := cli(t, args...)
+	if err != nil {
+		t.Fatalf("partygraph %s: %v\n%s", strings.Join(args, " "), err, stderr)
+	}
+	return out
+}
+
+func sortedLines(s string) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	sort.Strings(lines)
+	return strings.Join(lines, "\n")
+}
+
+const fixture = "../../graph/testdata/roundtrip.nq"
+
+func TestLoadExportRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	db1, db2 := filepath.Join(dir, "one.db"), filepath.Join(dir, "two.db")
+	mustCLI(t, "load", "--db", db1, fixture)
+	first := mustCLI(t, "export", "--db", db1)
+	dump := filepath.Join(dir, "dump.nq")
+	mustCLI(t, "export", "--db", db1, "-o", dump)
+	mustCLI(t, "load", "--db", db2, dump)
+	second := mustCLI(t, "export", "--db", db2)
+	if sortedLines(first) != sortedLines(second) {
+		t.Errorf("export -> load -> export changed the graph:\nfirst:\n%s\nsecond:\n%s", sortedLines(first), sortedLines(second))
+	}
+	// The fixture's own lines all come back, labels included.
+	want, _ := os.ReadFile(fixture)
+	for _, l := range strings.Split(strings.TrimSpace(string(want)), "\n") {
+		if !strings.Contains(second, l+"\n") {
+			t.Errorf("export lacks %s", l)
+		}
+	}
+	// Only one source.
+	one := mustCLI(t, "export", "--db", db2, "--graph", "a")
+	if n := strings.Count(one, "\n"); n != 5 {
+		t.Errorf("--graph a exported %d quads, want 5", n)
+	}
+}
+
+func TestLoadTwiceKeepsCount(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "s.db")
+	mustCLI(t, "load", "--db", db, fixture)
+	before := mustCLI(t, "stats", "--db", db)
+	out := mustCLI(t, "load", "--db", db, fixture)
+	if !strings.Contains(out, "0 added, 0 removed") {
+		t.Errorf("second load reported changes: %s", out)
+	}
+	if after := mustCLI(t, "stats", "--db", db); after != before {
+		t.Errorf("stats changed after loading the same file again:\n%s\n%s", before, after)
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "s.db")
+	mustCLI(t, "load", "--db", db, fixture)
+	before := mustCLI(t, "export", "--db", db)
+
+	bad := filepath.Join(dir, "bad.nq")
+	os.WriteFile(bad, []byte("<a> <b> <c> .\n<a> <b> <c>\n"), 0o644)
+	good := filepath.Join(dir, "good.nq")
+	os.WriteFile(good, []byte("<x:a> <x:b> <x:c> .\n"), 0o644)
+
+	cases := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"malformed line", []string{"load", "--db", db, good, bad}, bad + ":2:12: expected '.'"},
+		{"missing file", []string{"load", "--db", db, filepath.Join(dir, "nope.nq")}, "nope.nq: no such file or directory"},
+		{"unknown scheme", []string{"load", "--db", "oracle://x", good}, `unknown store scheme "oracle"`},
+		{"unknown format", []string{"export", "--db", db, "--format", "xlsx"}, `unknown format "xlsx"`},
+		{"unknown command", []string{"frobnicate"}, `unknown command "frobnicate"`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, _, err := cli(t, c.args...)
+			if err == nil {
+				t.Fatal("succeeded")
+			}
+			if msg := err.Error(); !strings.Contains(msg, c.want) || strings.Contains(msg, "\n") {
+				t.Errorf("error %q, want one line containing %q", msg, c.want)
+			}
+		})
+	}
+	if after := mustCLI(t, "export", "--db", db); after != before {
+		t.Errorf("a failed load changed the store")
+	}
+}
+
+func TestHelpShowsExamplesFirst(t *testing.T) {
+	for _, c := range commands() {
+		t.Run(c.name, func(t *testing.T) {
+			out, _, err := cli(t, "help", c.name)
+			if err != nil && !strings.Contains(err.Error(), "help") {
+				t.Fatalf("help %s: %v", c.name, err)
+			}
+			ex := strings.Index(out, "Examples:")
+			fl := strings.Index(out, "Flags:")
+			if ex < 0 || fl < 0 || ex > fl {
+				t.Errorf("help %s: want Examples before Flags:\n%s", c.name, out)
+			}
+			if !strings.Contains(out, "--db") {
+				t.Errorf("help %s does not list --db", c.name)
+			}
+		})
+	}
+	out := mustCLI(t, "help")
+	for _, c := range commands() {
+		if !strings.Contains(out, "  "+c.name+" ") {
+			t.Errorf("partygraph help does not list %s", c.name)
+		}
+	}
+}
