@@ -1,0 +1,132 @@
+package extract
+
+// Role says what link a job title implies between its holder and the body
+// the title names.
+type Role int
+
+const (
+	RoleMember           Role = iota // schema:memberOf the party or organisation
+	RoleLeader                       // pg:leaderOf a party; pg:headOfStateOf a country
+	RoleHeadOfGovernment             // pg:headOfGovernmentOf a country
+)
+
+// Title is one job-title word of a keyword table.
+type Title struct {
+	Word string
+	Role Role
+}
+
+// Cues are the multilingual keyword tables the relation rules are keyed on.
+// They are data: general words of the field, never names of meetings or
+// people. Matching is on folded text (lower case, Simplified Chinese), so
+// the tables hold folded forms.
+type Cues struct {
+	Titles       []Title  // job titles, longest first is not required
+	TitleFillers []string // words a title may start with that do not change it ("the", "and the")
+
+	Held        []string // a meeting took place: held, convened, 举行
+	Hosted      []string // an organiser follows: hosted by, organized by
+	HostedAfter []string // an organiser precedes: 主办 (由 X 主办)
+	Online      []string // the meeting was online: video link, videoconference, 视频
+	Theme       []string // a theme follows: theme, 主题为
+	ThemeAfter  []string // a theme precedes: 为主题
+	Topics      []string // topics follow: topics, topic
+	TopicsAfter []string // topics precede: 议题
+	Keynote     []string // a keynote speech: keynote speech, 主旨讲话
+	Entitled    []string // a speech title follows: entitled, titled, 题为
+	Spoke       []string // the persons of the unit spoke: spoke, addressed, 致辞
+	Attended    []string // the persons of the unit took part: attended, 出席
+	Counted     []string // a count is an attendance figure: attended, representatives, 来自
+	Outcome     []string // an outcome was adopted: adopted, concluded with, 发表
+	OutcomeWord []string // heads of outcome documents: initiative, declaration, 倡议
+	Replaces    []string // the subject replaced the series that follows: formerly known as, 前身为
+	Replaced    []string // the subject was replaced by the series that follows: replaced by, succeeded by
+	Since       []string // a series start year follows: since, 自
+	First       []string // the first meeting of a series: first, inaugural, 首届
+	SeeAlso     []string // headings of see-also lists
+	MeetingWord []string // nouns naming a meeting or series: meeting, dialogue, 对话会
+	PartyWord   []string // heads of party names: party, front, movement
+	OrgWord     []string // heads of organisation names: department, ministry, committee
+	BodyWord    []string // bodies inside a party: central committee, supreme council
+	Definition  []string // a sentence defines its subject: " is an ", " is a ", 是
+	Venue       []string // table columns: venue, place, location, 地点
+	DateCol     []string // table columns: date, time, 时间
+	ThemeCol    []string // table columns: theme, 主题
+	YearFact    []string // fact keys giving a series' years: date, years, founded
+	NotPlace    []string // words after a city name that make it no venue: time, initiative
+}
+
+// DefaultCues returns the keyword tables for English and Chinese.
+func DefaultCues() Cues {
+	return Cues{
+		Titles: []Title{
+			{"general secretary", RoleLeader}, {"secretary-general", RoleLeader},
+			{"secretary general", RoleLeader}, {"first secretary", RoleLeader},
+			{"president", RoleLeader}, {"chairman", RoleLeader}, {"chairwoman", RoleLeader},
+			{"chairperson", RoleLeader}, {"chair", RoleLeader}, {"leaders", RoleLeader},
+			{"leader", RoleLeader}, {"head", RoleLeader},
+			{"prime minister", RoleHeadOfGovernment}, {"premier", RoleHeadOfGovernment},
+			{"vice president", RoleMember}, {"vice-president", RoleMember},
+			{"vice chairman", RoleMember}, {"vice-chairman", RoleMember},
+			{"deputy secretary-general", RoleMember}, {"deputy head", RoleMember},
+			{"deputy minister", RoleMember}, {"minister", RoleMember},
+			{"treasurer general", RoleMember}, {"treasurer", RoleMember},
+			{"secretary", RoleMember}, {"speaker", RoleMember}, {"member", RoleMember},
+			{"spokesperson", RoleMember}, {"spokesman", RoleMember}, {"director", RoleMember},
+			{"ambassador", RoleMember}, {"envoy", RoleMember}, {"deputy", RoleMember},
+			// Chinese (folded to Simplified).
+			{"总书记", RoleLeader}, {"主席", RoleLeader}, {"党首", RoleLeader},
+			{"领导人", RoleLeader}, {"总统", RoleLeader}, {"国家主席", RoleLeader},
+			{"总理", RoleHeadOfGovernment}, {"首相", RoleHeadOfGovernment},
+			{"副主席", RoleMember}, {"副总书记", RoleMember}, {"副部长", RoleMember},
+			{"部长", RoleMember}, {"书记", RoleMember}, {"委员", RoleMember},
+			{"秘书长", RoleLeader}, {"副秘书长", RoleMember}, {"议长", RoleMember},
+			{"大使", RoleMember}, {"主任", RoleMember}, {"副主任", RoleMember},
+		},
+		TitleFillers: []string{"and the ", "and ", "the ", "its ", "former "},
+		Held: []string{"held", "convened", "took place", "take place", "hosted", "organized",
+			"organised", "opened", "met", "forum", "举行", "召开", "举办", "开幕", "主办"},
+		Hosted:      []string{"hosted by", "organized by", "organised by", "convened by", "sponsored by", "co-hosted by"},
+		HostedAfter: []string{"主办", "承办", "举办"},
+		Online: []string{"video link", "videoconference", "video conference", "video-conference",
+			"online", "virtual", "via video", "视频", "线上", "云端", "网络会议"},
+		Theme:       []string{"theme of", "theme was", "theme is", "theme:", "theme", "主题为", "主题是", "主题:", "主题"},
+		ThemeAfter:  []string{"为主题", "的主题"},
+		Topics:      []string{"topics", "topic", "sessions on", "issues"},
+		TopicsAfter: []string{"等议题", "议题", "等话题", "话题"},
+		Keynote: []string{"keynote speech", "keynote address", "keynote", "key speech", "main speech",
+			"主旨讲话", "主旨演讲", "主旨发言"},
+		Entitled: []string{"entitled", "titled", "题为", "题目为"},
+		Spoke: []string{"spoke", "speak", "addressed", "address", "delivered", "deliver", "speech",
+			"remarks", "致辞", "讲话", "发言", "演讲"},
+		Attended: []string{"attended", "attend", "took part", "take part", "participated",
+			"participate", "joined", "出席", "参加", "与会"},
+		Counted: []string{"attended", "attend", "participat", "registered", "representatives",
+			"delegates", "delegations", "gathered", "took part", "from", "出席", "参加", "来自", "与会"},
+		Outcome: []string{"concluded with", "adopted", "issued", "released", "published",
+			"approved", "signed", "发表", "通过", "发布", "签署"},
+		OutcomeWord: []string{"initiative", "declaration", "consensus", "communique", "communiqué",
+			"statement", "appeal", "resolution", "倡议", "宣言", "共识", "声明", "公报", "决议"},
+		Replaces: []string{"formerly known as", "formerly called", "previously known as",
+			"replaced", "took over from", "successor to", "successor of", "succeeded",
+			"前身为", "前身是", "取代", "接替"},
+		Replaced: []string{"replaced by", "succeeded by", "superseded by", "renamed", "改称", "更名为"},
+		Since:    []string{"since", "from", "自", "始于", "起"},
+		First:    []string{"first", "inaugural", "1st", "首届", "第一届", "首次", "第一次"},
+		SeeAlso:  []string{"see also", "related", "参见", "参看", "相关条目", "另见"},
+		MeetingWord: []string{"meeting", "dialogue", "summit", "conference", "forum", "seminar",
+			"assembly", "congress", "symposium", "session", "对话会", "会议", "峰会", "论坛",
+			"研讨会", "大会", "对话"},
+		PartyWord: []string{"party", "parties", "front", "movement", "congress", "union", "league",
+			"alliance", "rally", "党", "阵线", "运动", "联盟"},
+		OrgWord: []string{"department", "ministry", "commission", "office", "committee", "council",
+			"institute", "部", "委员会", "办公室"},
+		BodyWord:   []string{"central committee", "supreme council", "political council", "politburo", "presidium", "secretariat", "executive committee", "national council", "中央"},
+		Definition: []string{" is an ", " is a ", " was an ", " was a ", "是"},
+		Venue:      []string{"venue", "place", "location", "city", "host city", "地点", "举办地", "城市"},
+		DateCol:    []string{"date", "dates", "time", "year", "日期", "时间", "年份"},
+		ThemeCol:   []string{"theme", "主题"},
+		YearFact:   []string{"date", "dates", "years", "year", "held", "founded", "established", "active", "时间", "日期"},
+		NotPlace:   []string{"time", "initiative", "declaration", "consensus", "statement", "时间", "倡议", "宣言"},
+	}
+}

@@ -1,0 +1,431 @@
+package extract
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/partygraph/partygraph/graph"
+	"github.com/partygraph/partygraph/loaders"
+	"github.com/partygraph/partygraph/loaders/text"
+)
+
+// meeting is one occurrence of a series the document speaks of.
+type meeting struct {
+	Series *entity
+	Year   string
+	Start  []string // xsd:date values stated for the start, in order
+	End    []string
+	Ent    *entity
+	Listed bool // from a table of meetings or a per-year section
+	First  bool // the document calls it the first of its series
+}
+
+// yearRange is what a document states about the years of a series.
+type yearRange struct{ Start, End string }
+
+func (yr *yearRange) contains(year string) bool {
+	if yr == nil || year == "" {
+		return true
+	}
+	if yr.Start != "" && year < yr.Start[:4] {
+		return false
+	}
+	if yr.End != "" && year > yr.End[:4] {
+		return false
+	}
+	return true
+}
+
+// yearRx matches a heading or a cell that names a year.
+var yearRx = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)[0-9]{2})(?:[^0-9]|$)`)
+
+// findSeries decides the series the document is about and reads what it
+// states about the years of each series.
+func (r *run) findSeries() {
+	// The title names the series, or a meeting of it.
+	if t := r.title; t != nil {
+		best := mention{}
+		for _, m := range t.Mentions {
+			if m.Ent.Kind == graph.KindSeries && m.Len > best.Len {
+				best = m
+			}
+		}
+		if best.Ent != nil {
+			r.series = best.Ent
+			r.nameSeries(best.Ent, best.Text, t.Lang)
+		} else if name, ok := r.seriesNameFromTitle(t.s); ok {
+			r.series = r.reg.introduce(graph.KindSeries, name, t.Lang)
+		}
+	}
+	if r.series == nil {
+		for _, u := range r.units {
+			if r.inSeeAlso(u) {
+				continue
+			}
+			if ms := u.mentionsOf(graph.KindSeries, true); len(ms) > 0 {
+				r.series = ms[0].Ent
+				break
+			}
+		}
+	}
+	for _, u := range r.units {
+		r.seriesYears(u)
+	}
+}
+
+// nameSeries records the name a document gives a series as its label.
+func (r *run) nameSeries(s *entity, name, lang string) {
+	name = cleanQuoted(name)
+	if name == "" {
+		return
+	}
+	s.addName(name, langOf(name, lang))
+}
+
+// ordinalRx matches ordinals and years that make a title the name of one
+// meeting of a series ("10th", "第十届", "2023", "-2023").
+var ordinalRx = regexp.MustCompile(`(?i)(^|\s)(the\s+)?[0-9]+(st|nd|rd|th)\s+|第[0-9一二三四五六七八九十百]+[届屆次]|[\s\-–—:]*(19|20)[0-9]{2}\s*$|^\s*(19|20)[0-9]{2}年?\s*`)
+
+// seriesNameFromTitle returns the series a title names when the gazetteer
+// does not know it: a title with a meeting word, without the ordinal or year
+// of one meeting.
+func (r *run) seriesNameFromTitle(title string) (string, bool) {
+	f := newFolded(title)
+	if !f.has(r.x.Cues.MeetingWord) {
+		return "", false
+	}
+	name := strings.TrimSpace(ordinalRx.ReplaceAllString(title, " "))
+	name = strings.Trim(name, " -–—:,")
+	if name == "" || len(strings.Fields(name)) > 14 {
+		return "", false
+	}
+	return name, true
+}
+
+// inSeeAlso reports whether the unit is in a see-also section.
+func (r *run) inSeeAlso(u *unit) bool {
+	for _, s := range u.Section {
+		if hasFold(r.x.Cues.SeeAlso, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// seriesYears reads the years a unit states for a series: ranges ("held from
+// 2014 to 2017", "2014-2016"), open ranges ("since 2017") and year facts
+// ("Date: Since 2017").
+func (r *run) seriesYears(u *unit) {
+	for _, d := range text.FindDates(u.s) {
+		if !d.Year {
+			continue
+		}
+		var s *entity
+		if u.Kind == loaders.Fact {
+			if hasFold(r.x.Cues.YearFact, u.Key) {
+				s = r.series
+			}
+		} else {
+			// The nearest series named before the years, in the same clause.
+			for _, m := range u.Mentions {
+				if m.Ent.Kind == graph.KindSeries && m.End() <= d.Offset && d.Offset-m.End() < 60 {
+					s = m.Ent
+				}
+			}
+			if s == nil && u.Meeting == nil && r.series != nil && d.Open && strings.Contains(u.key, "held") {
+				s = r.series
+			}
+		}
+		if s == nil {
+			continue
+		}
+		if !d.Open && d.End == d.Start {
+			continue // one year: a meeting's, not a range of the series
+		}
+		yr := r.rangeOf(s)
+		if yr.Start == "" {
+			yr.Start = d.Start
+		}
+		r.out.add(s.IRI, graph.StartDate, date(d.Start))
+		if !d.Open && d.End != "" {
+			if yr.End == "" {
+				yr.End = d.End
+			}
+			r.out.add(s.IRI, graph.EndDate, date(d.End))
+		}
+	}
+}
+
+func (r *run) rangeOf(s *entity) *yearRange {
+	yr := r.ranges[s]
+	if yr == nil {
+		yr = &yearRange{}
+		r.ranges[s] = yr
+	}
+	return yr
+}
+
+// seriesFor returns the series a meeting of the year belongs to: the one the
+// unit names, else the document's, unless the years the document states for
+// it exclude the year and another series' years include it.
+func (r *run) seriesFor(year string, u *unit) *entity {
+	var named []*entity
+	if u != nil {
+		for _, m := range u.Mentions {
+			if m.Ent.Kind == graph.KindSeries && !r.inSeeAlso(u) {
+				named = append(named, m.Ent)
+			}
+		}
+	}
+	if len(named) == 1 && r.ranges[named[0]].contains(year) {
+		return named[0]
+	}
+	if r.series != nil && r.ranges[r.series].contains(year) {
+		return r.series
+	}
+	for _, s := range r.reg.order {
+		if s.Kind == graph.KindSeries && r.ranges[s] != nil && r.ranges[s].contains(year) {
+			return s
+		}
+	}
+	return r.series
+}
+
+// meetingOf returns the meeting of series s in a year, creating it.
+func (r *run) meetingOf(s *entity, year string) *meeting {
+	if s == nil || year == "" {
+		return nil
+	}
+	for _, m := range r.meetings {
+		if m.Series == s && m.Year == year {
+			return m
+		}
+	}
+	m := &meeting{Series: s, Year: year}
+	m.Ent = r.reg.node(graph.KindMeeting, graph.EntityIRI(graph.KindMeeting, s.slug()+"-"+year))
+	r.meetings = append(r.meetings, m)
+	return m
+}
+
+func (m *meeting) addDates(d text.DateSpan) {
+	if d.Year {
+		return
+	}
+	if !containsStr(m.Start, d.Start) {
+		m.Start = append(m.Start, d.Start)
+	}
+	if d.End != "" && d.End != d.Start && !containsStr(m.End, d.End) {
+		m.End = append(m.End, d.End)
+	}
+}
+
+func containsStr(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// findMeetings finds the meetings of the document: rows of a table of
+// meetings, per-year sections, sentences that say a meeting was held on a
+// date, and a title that names one meeting by its year.
+func (r *run) findMeetings() {
+	for _, u := range r.units {
+		if u.Row != nil {
+			r.tableRow(u)
+		}
+	}
+	for _, u := range r.units {
+		if u.Row != nil {
+			continue
+		}
+		if y := r.sectionYear(u); y != "" {
+			m := r.meetingOf(r.seriesFor(y, nil), y)
+			if m == nil {
+				continue
+			}
+			m.Listed = true
+			u.Meeting = m
+		}
+	}
+	for _, u := range r.units {
+		if u.Row != nil || r.inSeeAlso(u) || u.Kind == loaders.Heading {
+			continue
+		}
+		held := u.has(r.x.Cues.Held)
+		for _, d := range text.FindDates(u.s) {
+			if d.Year {
+				continue
+			}
+			y := d.Start[:4]
+			if u.Meeting != nil && u.Meeting.Year == y {
+				u.Meeting.addDates(d)
+				continue
+			}
+			if !held {
+				continue
+			}
+			m := r.meetingOf(r.seriesFor(y, u), y)
+			if m == nil {
+				continue
+			}
+			m.addDates(d)
+			if u.Meeting == nil {
+				u.Meeting = m
+			}
+		}
+	}
+	if r.title != nil && r.series != nil {
+		if m := yearRx.FindStringSubmatch(r.title.s); m != nil && len(r.meetings) <= 1 {
+			y := m[1]
+			if mt := r.meetingOf(r.seriesFor(y, nil), y); mt != nil {
+				r.titleMeeting = mt
+			}
+		}
+	}
+	// A unit that speaks of the first meeting of a series.
+	for _, u := range r.units {
+		if u.Meeting == nil {
+			continue
+		}
+		for _, sp := range u.find(r.x.Cues.First) {
+			rest := u.key[u.keyAt(sp.End()):]
+			if len(rest) > 24 {
+				rest = rest[:24]
+			}
+			if newFolded(rest).has(r.x.Cues.MeetingWord) || hasHan(sp.text(u.s)) {
+				u.Meeting.First = true
+			}
+		}
+	}
+}
+
+// sectionYear returns the year the innermost section heading of the unit
+// names when that heading is a year ("2017", "2017年", "The 2023 meeting").
+func (r *run) sectionYear(u *unit) string {
+	for i := len(u.Section) - 1; i >= 0; i-- {
+		h := strings.TrimSpace(u.Section[i])
+		if m := yearRx.FindStringSubmatch(h); m != nil && len(h) <= 40 {
+			return m[1]
+		}
+	}
+	return ""
+}
+
+// column returns the index of the header cell matching one of cues, or -1.
+func column(header []string, cues []string) int {
+	for i, h := range header {
+		k := text.Fold(strings.Trim(h, " *"))
+		for _, c := range cues {
+			if k == text.Fold(c) {
+				return i
+			}
+		}
+	}
+	for i, h := range header {
+		if newFolded(h).has(cues) {
+			return i
+		}
+	}
+	return -1
+}
+
+// tableRow reads one row of a table of meetings: the date column makes a
+// meeting; the venue and theme columns say where and about what.
+func (r *run) tableRow(u *unit) {
+	dc := column(u.Header, r.x.Cues.DateCol)
+	if dc < 0 || dc >= len(u.Row) {
+		return
+	}
+	ds := text.FindDates(u.Row[dc])
+	if len(ds) == 0 {
+		return
+	}
+	d := ds[0]
+	y := d.Start[:4]
+	m := r.meetingOf(r.seriesFor(y, nil), y)
+	if m == nil {
+		return
+	}
+	m.Listed = true
+	m.addDates(d)
+	u.Meeting = m
+	off := 0 // offset of the cell in u.s
+	for i, cell := range u.Row {
+		if i > 0 {
+			off += len(" | ")
+		}
+		cellSpan := span{off, len(cell)}
+		off += len(cell)
+		switch i {
+		case column(u.Header, r.x.Cues.Venue):
+			cf := newFolded(cell)
+			if cf.has(r.x.Cues.Online) {
+				r.out.add(m.Ent.IRI, graph.AttendMode, graph.OnlineEvent)
+				continue
+			}
+			for _, mt := range u.Mentions {
+				if cellSpan.contains(mt.span) && mt.Ent.Kind == graph.KindCity {
+					r.located(m, mt.Ent)
+					break
+				}
+			}
+		case column(u.Header, r.x.Cues.ThemeCol):
+			r.theme(m, cleanQuoted(cell), u.Lang)
+		}
+	}
+}
+
+// assignMeetings gives every unit without a meeting the one it speaks of: a
+// meeting whose date it states, else the document's only meeting.
+func (r *run) assignMeetings() {
+	for _, u := range r.units {
+		if u.Meeting != nil || r.inSeeAlso(u) {
+			continue
+		}
+		for _, d := range text.FindDates(u.s) {
+			for _, m := range r.meetings {
+				if m.Year == d.Start[:4] && !d.Year {
+					u.Meeting = m
+				}
+			}
+		}
+		if u.Meeting == nil && len(r.meetings) == 1 && r.sectionYear(u) == "" {
+			u.Meeting = r.meetings[0]
+		}
+	}
+}
+
+// sequence links the listed meetings of each series in date order: each
+// follows the one before it.
+func (r *run) sequence() {
+	bySeries := map[*entity][]*meeting{}
+	var order []*entity
+	for _, m := range r.meetings {
+		if !m.Listed {
+			continue
+		}
+		if bySeries[m.Series] == nil {
+			order = append(order, m.Series)
+		}
+		bySeries[m.Series] = append(bySeries[m.Series], m)
+	}
+	for _, s := range order {
+		ms := bySeries[s]
+		sort.SliceStable(ms, func(i, j int) bool { return ms[i].sortKey() < ms[j].sortKey() })
+		for i := 1; i < len(ms); i++ {
+			r.out.add(ms[i].Ent.IRI, graph.Follows, ms[i-1].Ent.IRI)
+			r.out.add(ms[i-1].Ent.IRI, graph.FollowedBy, ms[i].Ent.IRI)
+		}
+	}
+}
+
+func (m *meeting) sortKey() string {
+	if len(m.Start) > 0 {
+		return m.Start[0]
+	}
+	return m.Year
+}

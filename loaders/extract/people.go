@@ -1,0 +1,584 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/cayleygraph/quad"
+	"github.com/partygraph/partygraph/graph"
+	"github.com/partygraph/partygraph/loaders/text"
+)
+
+// holding is one title a person is given: the title as written and the
+// body it names.
+type holding struct {
+	Title  string
+	Lang   string
+	Role   Role
+	Target *entity // the party, organisation or country of the title, if named
+}
+
+// person is a person a unit names, with the titles it gives them.
+type person struct {
+	Ent      *entity
+	At       span
+	Holdings []holding
+}
+
+// seg is a piece of a sentence between commas.
+type seg struct {
+	span
+	Text string
+}
+
+// splitSegs splits s at commas and semicolons outside quotations.
+func splitSegs(u *unit) []seg {
+	var out []seg
+	start := 0
+	emit := func(end int) {
+		t := u.s[start:end]
+		lt := strings.TrimLeft(t, " ")
+		off := start + len(t) - len(lt)
+		lt = strings.TrimRight(lt, " .")
+		if lt != "" {
+			out = append(out, seg{span{off, len(lt)}, lt})
+		}
+	}
+	for i := 0; i < len(u.s); {
+		r, n := utf8.DecodeRuneInString(u.s[i:])
+		if (r == ',' || r == ';' || r == '，' || r == '；' || r == '、') && !u.inQuote(span{i, n}) {
+			emit(i)
+			start = i + n
+		}
+		i += n
+	}
+	emit(len(u.s))
+	return out
+}
+
+// titleAt returns the title word at the start of s (after fillers such as
+// "the" and "and"), the length of the prefix it ends, and whether a filler
+// "the" preceded it.
+func (r *run) titleAt(s string) (Title, int, bool) {
+	the := false
+	rest := s
+	for changed := true; changed; {
+		changed = false
+		for _, f := range r.x.Cues.TitleFillers {
+			if len(rest) >= len(f) && strings.EqualFold(rest[:len(f)], f) {
+				if strings.Contains(strings.ToLower(f), "the") {
+					the = true
+				}
+				rest = rest[len(f):]
+				changed = true
+			}
+		}
+	}
+	var best Title
+	n := 0
+	for _, t := range r.x.Cues.Titles {
+		if len(t.Word) <= n || len(rest) < len(t.Word) || !strings.EqualFold(rest[:len(t.Word)], t.Word) {
+			continue
+		}
+		if len(rest) > len(t.Word) {
+			c, _ := utf8.DecodeRuneInString(rest[len(t.Word):])
+			if unicode.IsLetter(c) || c == '-' {
+				continue
+			}
+		}
+		best, n = t, len(t.Word)
+	}
+	if n == 0 {
+		return Title{}, 0, false
+	}
+	return best, len(s) - len(rest) + n, the
+}
+
+// nameSeg returns the person a segment names on its own: a person the
+// gazetteer knows, or one to four capitalised words that name nothing else.
+func (r *run) nameSeg(u *unit, sg seg) *entity {
+	t := sg.Text
+	off := sg.Off
+	for _, f := range []string{"and ", "And "} {
+		if strings.HasPrefix(t, f) {
+			t, off = t[len(f):], off+len(f)
+		}
+	}
+	if t == "" {
+		return nil
+	}
+	if m := u.mentionAt(off); m != nil {
+		if m.Ent.Kind == graph.KindPerson && m.End() >= off+len(strings.TrimRight(t, " ")) {
+			return m.Ent
+		}
+		return nil
+	}
+	for _, m := range u.Mentions {
+		if m.overlaps(span{off, len(t)}) {
+			return nil
+		}
+	}
+	if !looksLikeName(t) {
+		return nil
+	}
+	if tt, _, _ := r.titleAt(t); tt.Word != "" {
+		return nil
+	}
+	return r.reg.introduce(graph.KindPerson, t, u.Lang)
+}
+
+// nameStop are capitalised words that begin phrases other than names.
+var nameStop = map[string]bool{
+	"at": true, "on": true, "in": true, "during": true, "the": true, "after": true, "before": true,
+	"he": true, "she": true, "it": true, "they": true, "this": true, "these": true, "that": true,
+	"leaders": true, "delegates": true, "representatives": true, "mr": true, "mrs": true, "ms": true,
+	"meanwhile": true, "also": true, "however": true, "then": true, "when": true, "while": true,
+}
+
+// looksLikeName reports whether s is one to four capitalised words of
+// letters (a personal name as news text writes it).
+func looksLikeName(s string) bool {
+	ws := strings.Fields(s)
+	if len(ws) == 0 || len(ws) > 4 {
+		return false
+	}
+	for _, w := range ws {
+		if !isCapitalized(w) || nameStop[strings.ToLower(strings.Trim(w, "."))] {
+			return false
+		}
+		for _, c := range w {
+			if !unicode.IsLetter(c) && c != '-' && c != '\'' && c != '.' && c != '’' {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// people finds the persons a unit names with titles, in English appositions
+// ("X, Chairman of the Y Party of Z", "the Chairman of Y, X", "President X
+// of Z") and in Chinese ("Y总书记X"), and writes their titles and the links
+// the titles imply.
+func (r *run) people(u *unit) {
+	if u.Row != nil {
+		return
+	}
+	if hasHan(u.s) {
+		r.peopleZh(u)
+		return
+	}
+	segs := splitSegs(u)
+	var last *person // a name just before
+	var pend []holding
+	for _, sg := range segs {
+		if r.inQuoteSeg(u, sg) {
+			last, pend = nil, nil
+			continue
+		}
+		if t, _, _ := r.titleAt(sg.Text); t.Word != "" {
+			hs, embedded, at := r.titlePhrase(u, sg)
+			switch {
+			case embedded != nil:
+				r.addPerson(u, &person{Ent: embedded, At: at, Holdings: hs})
+				last, pend = nil, nil
+			case last != nil:
+				last.Holdings = append(last.Holdings, hs...)
+				r.addPerson(u, last)
+				last = nil
+			default:
+				pend = hs
+			}
+			continue
+		}
+		if ent := r.nameSeg(u, sg); ent != nil {
+			p := &person{Ent: ent, At: sg.span}
+			if pend != nil {
+				p.Holdings = pend
+				r.addPerson(u, p)
+				pend, last = nil, nil
+				continue
+			}
+			last = p
+			continue
+		}
+		// A segment that begins with a known person: "Xi Jinping addressed ...".
+		last, pend = nil, nil
+	}
+}
+
+func (r *run) inQuoteSeg(u *unit, sg seg) bool {
+	for _, q := range u.Quotes {
+		if q.Outer.contains(sg.span) {
+			return true
+		}
+	}
+	return false
+}
+
+// titlePhrase reads a segment of titles joined by "and": each "Title of
+// Body" or "Title Name of Country". It returns the holdings, and the person
+// when the phrase names one inside ("President Kiir of South Sudan").
+func (r *run) titlePhrase(u *unit, sg seg) ([]holding, *entity, span) {
+	var hs []holding
+	var named *entity
+	var at span
+	for _, c := range r.splitAnd(sg) {
+		t, n, _ := r.titleAt(c.Text)
+		if t.Word == "" {
+			continue
+		}
+		lead := len(c.Text) - len(strings.TrimLeft(c.Text, " "))
+		_ = lead
+		titleStart := n - len(t.Word)
+		rest := c.Text[n:]
+		restOff := c.Off + n
+		trimmed := strings.TrimLeft(rest, " ")
+		restOff += len(rest) - len(trimmed)
+		rest = trimmed
+		// An embedded name: capitalised words after the title.
+		if rest != "" && isCapitalized(rest) && !strings.HasPrefix(rest, "of ") {
+			words := strings.Fields(rest)
+			k := 0
+			for k < len(words) && isCapitalized(words[k]) && words[k] != "of" && k < 4 {
+				k++
+			}
+			nameText := strings.Join(words[:k], " ")
+			nameText = strings.TrimRight(nameText, ".")
+			if looksLikeName(nameText) && u.mentionAt(restOff) == nil {
+				named = r.reg.introduce(graph.KindPerson, nameText, u.Lang)
+				at = span{restOff, len(nameText)}
+			} else if m := u.mentionAt(restOff); m != nil && m.Ent.Kind == graph.KindPerson {
+				named, at = m.Ent, m.span
+				nameText = m.Text
+			}
+			rest = strings.TrimLeft(rest[len(nameText):], " ")
+			restOff = c.End() - len(rest)
+		}
+		var target *entity
+		titleText := t.Word
+		if strings.HasPrefix(rest, "of ") {
+			obj := seg{span{restOff + 3, len(rest) - 3}, rest[3:]}
+			obj = trimTail(obj)
+			target = r.titleTarget(u, obj)
+			titleText = c.Text[titleStart:] // as written
+			if named != nil {
+				titleText = c.Text[titleStart:n] + " " + rest
+			}
+		} else {
+			titleText = c.Text[titleStart:n]
+		}
+		titleText = strings.TrimRight(titleText, " .")
+		hs = append(hs, holding{Title: titleText, Lang: u.Lang, Role: t.Role, Target: target})
+	}
+	return hs, named, at
+}
+
+// trimTail cuts a body phrase at the first lower-case word after its
+// capitalised name ("the Pangu Party spoke" → "the Pangu Party").
+func trimTail(s seg) seg {
+	ws := strings.Fields(s.Text)
+	end := 0
+	pos := 0
+	for i, w := range ws {
+		j := strings.Index(s.Text[pos:], w) + pos
+		pos = j + len(w)
+		low := !isCapitalized(w)
+		if low && i > 0 && !connector[strings.ToLower(w)] {
+			break
+		}
+		end = pos
+	}
+	return seg{span{s.Off, end}, s.Text[:end]}
+}
+
+// connector are the lower-case words inside names of bodies.
+var connector = map[string]bool{"of": true, "the": true, "for": true, "and": true, "de": true, "del": true, "la": true, "in": true, "on": true}
+
+// splitAnd splits a title phrase before each " and " that starts another
+// title.
+func (r *run) splitAnd(sg seg) []seg {
+	var out []seg
+	start := 0
+	for i := 0; i < len(sg.Text); i++ {
+		if !strings.HasPrefix(sg.Text[i:], " and ") {
+			continue
+		}
+		if t, _, _ := r.titleAt(sg.Text[i+1:]); t.Word != "" && i > start {
+			out = append(out, seg{span{sg.Off + start, i - start}, sg.Text[start:i]})
+			start = i + 1
+		}
+	}
+	out = append(out, seg{span{sg.Off + start, len(sg.Text) - start}, sg.Text[start:]})
+	return out
+}
+
+// titleTarget resolves the body a title names ("the African National
+// Congress of South Africa", "the CCP Central Committee", "China"): a party
+// (with the country it is said to be of), an organisation or a country.
+func (r *run) titleTarget(u *unit, obj seg) *entity {
+	if obj.Len == 0 {
+		return nil
+	}
+	var party, org, country *entity
+	var partyEnd, countryAt int
+	for _, m := range u.Mentions {
+		if !obj.contains(m.span) {
+			continue
+		}
+		switch m.Ent.Kind {
+		case graph.KindParty:
+			if party == nil {
+				party, partyEnd = m.Ent, m.End()
+			}
+		case graph.KindOrganization:
+			if org == nil {
+				org = m.Ent
+			}
+		case graph.KindCountry:
+			country, countryAt = m.Ent, m.Off
+		}
+	}
+	// "of COUNTRY" at the end of the phrase says whose party it is.
+	name := obj.Text
+	if country != nil {
+		before := strings.TrimRight(u.s[obj.Off:countryAt], " ")
+		if strings.HasSuffix(before, " of") || strings.HasSuffix(before, " of the") {
+			if party != nil && countryAt >= partyEnd && countryAt-partyEnd <= 8 {
+				party.country = country
+				return party
+			}
+		} else if party == nil && org == nil && strings.TrimSpace(strings.TrimPrefix(name, "the ")) == strings.TrimSpace(u.s[countryAt:obj.End()]) {
+			return country
+		}
+	}
+	if party != nil {
+		return party
+	}
+	if org != nil {
+		return org
+	}
+	// A body the gazetteer lacks: a party or an organisation by its head word.
+	name = strings.TrimPrefix(strings.TrimPrefix(name, "the "), "The ")
+	if country != nil && strings.TrimSpace(strings.TrimPrefix(u.s[countryAt:obj.End()], "the ")) == strings.TrimSpace(name) {
+		return country
+	}
+	f := newFolded(name)
+	if ps := f.find(r.x.Cues.PartyWord); len(ps) > 0 && isCapitalized(name) {
+		// Drop a body inside the party: "Supreme Council of the United Russia Party".
+		for _, b := range f.find(r.x.Cues.BodyWord) {
+			if b.Off == 0 {
+				if i := strings.Index(name, " of "); i >= 0 {
+					name = strings.TrimPrefix(strings.TrimPrefix(name[i+4:], "the "), "The ")
+				}
+			}
+		}
+		p := r.reg.introduce(graph.KindParty, name, u.Lang)
+		if p != nil && country != nil {
+			if i := strings.LastIndex(name, " of "); i >= 0 && text.Fold(name[i+4:]) == text.Fold(country.label(u.Lang)) || p.Entry == nil {
+				p.country = country
+			}
+		}
+		return p
+	}
+	if f.has(r.x.Cues.OrgWord) && isCapitalized(name) && (party != nil || country != nil || org != nil) {
+		return r.reg.introduce(graph.KindOrganization, name, u.Lang)
+	}
+	if country != nil && party == nil && org == nil {
+		if strings.HasPrefix(text.Fold(name), "government") || strings.HasPrefix(text.Fold(name), "republic") {
+			return country
+		}
+	}
+	return nil
+}
+
+// addPerson records a titled person of a unit and writes their titles and
+// the links the titles imply.
+func (r *run) addPerson(u *unit, p *person) {
+	if p.Ent == nil {
+		return
+	}
+	u.persons = append(u.persons, p)
+	if !u.inQuote(p.At) && u.mentionAt(p.At.Off) == nil {
+		u.addMention(mention{Ent: p.Ent, span: p.At, Text: p.At.text(u.s)})
+	}
+	var partyCountry *entity
+	for _, h := range p.Holdings {
+		if h.Target != nil && h.Target.Kind == graph.KindParty {
+			partyCountry = h.Target.country
+			if partyCountry == nil && h.Target.Entry != nil && h.Target.Entry.Country != "" {
+				partyCountry = r.entryRef(h.Target.Entry.Country, graph.KindCountry)
+			}
+		}
+	}
+	for _, h := range p.Holdings {
+		r.out.add(p.Ent.IRI, graph.JobTitle, lit(h.Title, h.Lang))
+		r.link(p.Ent, h, partyCountry)
+	}
+}
+
+// entryRef resolves a gazetteer cross-reference (an IRI or a name).
+func (r *run) entryRef(ref, kind string) *entity {
+	if r.reg.gz == nil {
+		return nil
+	}
+	if e := r.reg.gz.ByIRI(quad.IRI(ref)); e != nil {
+		return r.reg.fromEntry(e)
+	}
+	if e := r.reg.gz.ByIRI(graph.EntityIRI(kind, ref)); e != nil {
+		return r.reg.fromEntry(e)
+	}
+	return r.reg.lookup(ref, kind)
+}
+
+// link writes the relation a holding implies.
+func (r *run) link(p *entity, h holding, partyCountry *entity) {
+	t := h.Target
+	if t == nil {
+		if h.Role == RoleHeadOfGovernment && partyCountry != nil {
+			r.out.add(p.IRI, graph.HeadOfGov, partyCountry.IRI)
+		}
+		return
+	}
+	switch t.Kind {
+	case graph.KindParty:
+		if h.Role == RoleLeader {
+			r.out.add(p.IRI, graph.LeaderOf, t.IRI)
+		} else {
+			r.out.add(p.IRI, graph.MemberOf, t.IRI)
+		}
+	case graph.KindCountry:
+		switch h.Role {
+		case RoleLeader:
+			if isPresident(h.Title) {
+				r.out.add(p.IRI, graph.HeadOfState, t.IRI)
+			}
+		case RoleHeadOfGovernment:
+			r.out.add(p.IRI, graph.HeadOfGov, t.IRI)
+		}
+	case graph.KindOrganization:
+		// The leader of a party's central committee leads the party.
+		if h.Role == RoleLeader && t.Entry != nil && t.Entry.Party != "" && r.isBody(t) {
+			if party := r.entryRef(t.Entry.Party, graph.KindParty); party != nil {
+				r.out.add(p.IRI, graph.LeaderOf, party.IRI)
+				return
+			}
+		}
+		r.out.add(p.IRI, graph.MemberOf, t.IRI)
+	}
+}
+
+// isBody reports whether an organisation is a leading body of a party (its
+// central committee), by its names.
+func (r *run) isBody(e *entity) bool {
+	for _, l := range e.Entry.Labels {
+		f := newFolded(l)
+		for _, sp := range f.find(r.x.Cues.BodyWord) {
+			if sp.End() >= len(l)-1 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isPresident reports whether a title makes its holder the head of the
+// state it names.
+func isPresident(title string) bool {
+	k := text.Fold(title)
+	return strings.HasPrefix(k, "president") || strings.Contains(k, "总统") || strings.Contains(k, "国家主席") ||
+		strings.HasPrefix(k, "head of state")
+}
+
+// zhClause are the marks that end a Chinese clause.
+const zhClause = "，,、。：:；;（）()「」“”《》 \n"
+
+// peopleZh finds titled persons in Chinese text: a title right before a
+// name ("中共中央总书记习近平", "中联部副部长郭业洲").
+func (r *run) peopleZh(u *unit) {
+	type cand struct {
+		ent *entity
+		at  span
+	}
+	var cands []cand
+	for _, m := range u.Mentions {
+		if m.Ent.Kind == graph.KindPerson && !u.inQuote(m.span) {
+			cands = append(cands, cand{m.Ent, m.span})
+		}
+	}
+	// Linked names the gazetteer lacks, and bare names right after a title.
+	if u.Block != nil && u.Start >= 0 {
+		for _, l := range u.Block.Links {
+			i := strings.Index(u.s, l.Text)
+			if i < 0 || l.Text == "" || u.mentionAt(i) != nil || !hasHan(l.Text) || utf8.RuneCountInString(l.Text) > 4 {
+				continue
+			}
+			if _, ok := r.zhTitleBefore(u, i); ok {
+				if e := r.reg.introduce(graph.KindPerson, l.Text, u.Lang); e != nil {
+					cands = append(cands, cand{e, span{i, len(l.Text)}})
+				}
+			}
+		}
+	}
+	for _, c := range cands {
+		title, ok := r.zhTitleBefore(u, c.at.Off)
+		if !ok {
+			continue
+		}
+		var target *entity
+		for _, m := range u.Mentions {
+			if title.contains(m.span) {
+				switch m.Ent.Kind {
+				case graph.KindParty, graph.KindOrganization, graph.KindCountry:
+					target = m.Ent
+				}
+			}
+		}
+		t := r.zhTitleWord(title.text(u.s))
+		r.addPerson(u, &person{Ent: c.ent, At: c.at, Holdings: []holding{{Title: title.text(u.s), Lang: u.Lang, Role: t.Role, Target: target}}})
+	}
+}
+
+// zhTitleBefore returns the title written right before offset off: the text
+// from the start of the clause, when it ends in a title word.
+func (r *run) zhTitleBefore(u *unit, off int) (span, bool) {
+	start := off
+	for start > 0 {
+		c, n := utf8.DecodeLastRuneInString(u.s[:start])
+		if strings.ContainsRune(zhClause, c) {
+			break
+		}
+		start -= n
+	}
+	pre := u.s[start:off]
+	if t := r.zhTitleWord(pre); t.Word == "" || !strings.HasSuffix(text.Fold(pre), text.Fold(t.Word)) {
+		return span{}, false
+	}
+	// Keep the title from the first entity named in it, or a short clause whole.
+	if utf8.RuneCountInString(pre) > 12 {
+		first := -1
+		for _, m := range u.Mentions {
+			if m.Off >= start && m.End() <= off {
+				first = m.Off
+			}
+		}
+		if first < 0 {
+			return span{}, false
+		}
+		start = first
+	}
+	return span{start, off - start}, true
+}
+
+// zhTitleWord returns the longest Chinese title word that ends s.
+func (r *run) zhTitleWord(s string) Title {
+	k := text.Fold(s)
+	var best Title
+	for _, t := range r.x.Cues.Titles {
+		w := text.Fold(t.Word)
+		if hasHan(w) && strings.HasSuffix(k, w) && len(w) > len(best.Word) {
+			best = Title{Word: w, Role: t.Role}
+		}
+	}
+	return best
+}

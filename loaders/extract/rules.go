@@ -1,0 +1,521 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/partygraph/partygraph/graph"
+	"github.com/partygraph/partygraph/loaders"
+	"github.com/partygraph/partygraph/loaders/text"
+)
+
+// mentionAfter returns the first mention of one of kinds that starts within
+// gap bytes after offset off (skipping an article), or nil.
+func (u *unit) mentionAfter(off, gap int, kinds ...string) *mention {
+	for i := range u.Mentions {
+		m := &u.Mentions[i]
+		if m.Off < off || m.Off-off > gap {
+			continue
+		}
+		for _, k := range kinds {
+			if m.Ent.Kind == k {
+				return m
+			}
+		}
+	}
+	return nil
+}
+
+// mentionBefore returns the last mention of one of kinds that ends within
+// gap bytes before offset off, or nil.
+func (u *unit) mentionBefore(off, gap int, kinds ...string) *mention {
+	var out *mention
+	for i := range u.Mentions {
+		m := &u.Mentions[i]
+		if m.End() > off || off-m.End() > gap {
+			continue
+		}
+		for _, k := range kinds {
+			if m.Ent.Kind == k {
+				out = m
+			}
+		}
+	}
+	return out
+}
+
+// definition reports whether the unit defines a series it names first ("X is
+// an international meeting hosted by Y", "X是由Y主办的…"), and returns it.
+func (r *run) definition(u *unit) *entity {
+	for _, d := range u.find(r.x.Cues.Definition) {
+		if m := u.mentionBefore(d.Off, 200, graph.KindSeries); m != nil {
+			return m.Ent
+		}
+	}
+	if u.Meeting == nil {
+		if ms := u.mentionsOf(graph.KindSeries, true); len(ms) > 0 {
+			return ms[0].Ent
+		}
+		if r.series != nil && strings.HasPrefix(u.key, "it ") && len(r.meetings) != 1 {
+			return r.series
+		}
+	}
+	return nil
+}
+
+// organizer: "hosted by X", "organised by X", "由X主办", "X主办". The
+// organiser is a party or an organisation; it organises the series a
+// definition names, else the meeting the unit speaks of.
+func (r *run) organizer(u *unit) {
+	var orgs []*entity
+	for _, c := range u.find(r.x.Cues.Hosted) {
+		if m := u.mentionAfter(c.End(), 6, graph.KindOrganization, graph.KindParty); m != nil {
+			orgs = append(orgs, m.Ent)
+		}
+	}
+	for _, c := range u.find(r.x.Cues.HostedAfter) {
+		if m := u.mentionBefore(c.Off, 3, graph.KindOrganization, graph.KindParty); m != nil {
+			orgs = append(orgs, m.Ent)
+		}
+	}
+	if len(orgs) == 0 {
+		return
+	}
+	target := r.definition(u)
+	if target == nil && u.Meeting != nil {
+		target = u.Meeting.Ent
+	}
+	if target == nil {
+		return
+	}
+	for _, o := range orgs {
+		r.out.add(target.IRI, graph.Organizer, o.IRI)
+	}
+}
+
+// location: a city named right after "in"/"at" or after "在"/"于" in the
+// same clause, in a unit that says the meeting was held; "Beijing time" and
+// "Beijing Initiative" are not venues.
+func (r *run) location(u *unit, m *meeting) {
+	if !u.has(r.x.Cues.Held) {
+		return
+	}
+	for _, c := range u.mentionsOf(graph.KindCity, false) {
+		if r.venueCity(u, c.span) {
+			r.located(m, c.Ent)
+		}
+	}
+	// "held in X" where the gazetteer does not know X.
+	for _, h := range u.find([]string{"held in", "took place in", "convened in", "held at"}) {
+		rest := u.s[h.End():]
+		t := strings.TrimLeft(rest, " ")
+		off := h.End() + len(rest) - len(t)
+		if u.mentionAt(off) != nil || !isCapitalized(t) {
+			continue
+		}
+		w := strings.FieldsFunc(t, func(c rune) bool { return c == ' ' || c == ',' || c == '.' || c == ';' })
+		if len(w) == 0 || !looksLikeName(w[0]) || hasFold(r.x.Cues.NotPlace, firstWord(t[len(w[0]):])) {
+			continue
+		}
+		if e := r.reg.introduce(graph.KindCity, w[0], u.Lang); e != nil {
+			u.addMention(mention{Ent: e, span: span{off, len(w[0])}, Text: w[0]})
+			r.located(m, e)
+		}
+	}
+}
+
+func firstWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return strings.Trim(f[0], ".,;:")
+}
+
+// venueCity reports whether the city at sp is where something was held.
+func (r *run) venueCity(u *unit, sp span) bool {
+	after := u.s[sp.End():]
+	if hasFold(r.x.Cues.NotPlace, firstWord(after)) {
+		return false
+	}
+	for _, np := range r.x.Cues.NotPlace {
+		if hasHan(np) && strings.HasPrefix(text.Fold(after), text.Fold(np)) {
+			return false
+		}
+	}
+	before := u.s[:sp.Off]
+	if hasHan(u.s[sp.Off:sp.End()]) {
+		for i := len(before); i > 0; {
+			c, n := utf8.DecodeLastRuneInString(before[:i])
+			if strings.ContainsRune("，,。；;：:", c) || len(before)-i > 40 {
+				return false
+			}
+			if c == '在' || c == '于' || c == '於' {
+				return true
+			}
+			i -= n
+		}
+		return false
+	}
+	// The next word must not continue a name ("Beijing Initiative").
+	if w := firstWord(after); w != "" && isCapitalized(w) && !strings.HasPrefix(after, ",") {
+		return false
+	}
+	t := strings.ToLower(strings.TrimRight(before, " "))
+	t = strings.TrimSuffix(t, " the")
+	return strings.HasSuffix(t, " in") || strings.HasSuffix(t, " at") || t == "in" || t == "at"
+}
+
+func (r *run) located(m *meeting, city *entity) {
+	r.out.add(m.Ent.IRI, graph.Location, city.IRI)
+	if !containsEnt(r.cities[m], city) {
+		r.cities[m] = append(r.cities[m], city)
+	}
+}
+
+func containsEnt(list []*entity, e *entity) bool {
+	for _, x := range list {
+		if x == e {
+			return true
+		}
+	}
+	return false
+}
+
+// online: "via video link", "videoconference", "online", "视频".
+func (r *run) online(u *unit, m *meeting) {
+	for _, c := range u.find(r.x.Cues.Online) {
+		if !u.inQuote(c) {
+			r.onlineMeetings[m] = true
+			return
+		}
+	}
+}
+
+// modes writes each meeting's attendance mode: online when a unit says so,
+// else offline when a venue city is stated.
+func (r *run) modes() {
+	for _, m := range r.meetings {
+		switch {
+		case r.onlineMeetings[m]:
+			r.out.add(m.Ent.IRI, graph.AttendMode, graph.OnlineEvent)
+		case len(r.cities[m]) > 0:
+			r.out.add(m.Ent.IRI, graph.AttendMode, graph.OfflineEvent)
+		}
+	}
+}
+
+// themeRule: the quotation after "theme" ("The theme was "…"", "主题为「…」")
+// or before "为主题" ("以“…”为主题").
+func (r *run) themeRule(u *unit, m *meeting) {
+	for _, c := range u.find(r.x.Cues.Theme) {
+		if u.inQuote(c) {
+			continue
+		}
+		for _, q := range u.Quotes {
+			if q.Outer.Off >= c.End() && q.Outer.Off-c.End() <= 30 && r.longQuote(u, q) {
+				r.theme(m, cleanQuoted(q.Inner.text(u.s)), u.Lang)
+				break
+			}
+		}
+	}
+	for _, c := range u.find(r.x.Cues.ThemeAfter) {
+		for _, q := range u.Quotes {
+			if q.Outer.End() <= c.Off && c.Off-q.Outer.End() <= 3 && r.longQuote(u, q) {
+				r.theme(m, cleanQuoted(q.Inner.text(u.s)), u.Lang)
+			}
+		}
+	}
+}
+
+// longQuote reports whether a quotation is long enough to be a theme or a
+// topic rather than a quoted word ("the current “Dialogue”").
+func (r *run) longQuote(u *unit, q quote) bool {
+	s := q.Inner.text(u.s)
+	if hasHan(s) {
+		return utf8.RuneCountInString(s) >= 4
+	}
+	return len(strings.Fields(s)) >= 3
+}
+
+// theme records the theme of a meeting: one node per meeting, whose labels
+// are the theme in each language the documents give it.
+func (r *run) theme(m *meeting, s, lang string) {
+	if s == "" {
+		return
+	}
+	t := r.themes[m]
+	if t == nil {
+		t = r.reg.node(graph.KindTheme, graph.EntityIRI(graph.KindTheme, m.Ent.slug()))
+		r.themes[m] = t
+		r.out.add(m.Ent.IRI, graph.ThemeProp, t.IRI)
+	}
+	t.addName(s, langOf(s, lang))
+}
+
+// topics: the quotations after "topics" ("on the following topics - "…,"
+// "…"") or right before "议题" ("就“…”“…”等议题").
+func (r *run) topics(u *unit, m *meeting) {
+	var qs []quote
+	for _, c := range u.find(r.x.Cues.Topics) {
+		if u.inQuote(c) {
+			continue
+		}
+		for _, q := range u.Quotes {
+			if q.Outer.Off >= c.End() && r.longQuote(u, q) && !r.isThemeQuote(u, q) {
+				qs = append(qs, q)
+			}
+		}
+		break
+	}
+	for _, c := range u.find(r.x.Cues.TopicsAfter) {
+		// The run of quotations that ends right before the cue.
+		end := c.Off
+		var run []quote
+		for i := len(u.Quotes) - 1; i >= 0; i-- {
+			q := u.Quotes[i]
+			if q.Outer.End() > end {
+				continue
+			}
+			gap := strings.Trim(u.s[q.Outer.End():end], " 、,，和及与")
+			if gap != "" {
+				break
+			}
+			run = append([]quote{q}, run...)
+			end = q.Outer.Off
+		}
+		qs = append(qs, run...)
+	}
+	for _, q := range qs {
+		s := cleanQuoted(q.Inner.text(u.s))
+		if s == "" {
+			continue
+		}
+		r.topicList[m] = append(r.topicList[m], name{s, langOf(s, u.Lang)})
+	}
+}
+
+// isThemeQuote reports whether a quotation is the theme a cue introduces.
+func (r *run) isThemeQuote(u *unit, q quote) bool {
+	for _, c := range u.find(r.x.Cues.Theme) {
+		if q.Outer.Off >= c.End() && q.Outer.Off-c.End() <= 30 {
+			return true
+		}
+	}
+	return false
+}
+
+// keynote: "delivered a keynote speech (entitled "…")", "发表题为《…》的主旨
+// 讲话". The author is a person the unit names before the cue.
+func (r *run) keynote(u *unit, m *meeting) {
+	cues := u.find(r.x.Cues.Keynote)
+	if len(cues) == 0 {
+		return
+	}
+	c := cues[0]
+	var author *entity
+	for _, p := range r.personsOf(u) {
+		if p.at.Off < c.Off {
+			author = p.ent
+		}
+	}
+	var title string
+	for _, e := range u.find(r.x.Cues.Entitled) {
+		for _, q := range u.Quotes {
+			if q.Outer.Off >= e.End() && q.Outer.Off-e.End() <= 6 {
+				title = cleanQuoted(q.Inner.text(u.s))
+				break
+			}
+		}
+	}
+	if author == nil && title == "" {
+		return
+	}
+	key := m.Ent.slug() + "-keynote"
+	if author != nil {
+		key += "-" + author.slug()
+	}
+	sp := r.reg.node(graph.KindSpeech, graph.EntityIRI(graph.KindSpeech, key))
+	r.out.add(m.Ent.IRI, graph.Keynote, sp.IRI)
+	if author != nil {
+		r.out.add(sp.IRI, graph.Author, author.IRI)
+		r.out.add(m.Ent.IRI, graph.Speaker, author.IRI)
+	}
+	if title != "" {
+		sp.addName(title, langOf(title, u.Lang))
+	}
+}
+
+type personAt struct {
+	ent *entity
+	at  span
+}
+
+// personsOf returns the persons a unit names outside quotations, in order.
+func (r *run) personsOf(u *unit) []personAt {
+	var out []personAt
+	for _, m := range u.Mentions {
+		if m.Ent.Kind == graph.KindPerson && !u.inQuote(m.span) {
+			out = append(out, personAt{m.Ent, m.span})
+		}
+	}
+	return out
+}
+
+// reportCues end the part of a sentence whose persons act: what follows
+// "said that" is what they said.
+var reportCues = []string{"said", "says", "stated", "noted", "told", "announced", "表示", "说", "指出", "介绍"}
+
+// speakers: the persons of a unit that says they spoke or took part, and
+// the parties their titles name.
+func (r *run) speakers(u *unit, m *meeting) {
+	limit := len(u.s)
+	if rc := u.find(reportCues); len(rc) > 0 {
+		limit = rc[0].Off
+	}
+	spoke, attended := false, false
+	for _, c := range u.find(r.x.Cues.Spoke) {
+		if c.Off >= limit || u.inQuote(c) {
+			continue
+		}
+		spoke = true
+	}
+	for _, c := range u.find(r.x.Cues.Attended) {
+		if c.Off < limit && !u.inQuote(c) {
+			attended = true
+		}
+	}
+	if !spoke && !attended {
+		return
+	}
+	for _, p := range r.personsOf(u) {
+		if p.at.Off >= limit {
+			continue
+		}
+		if spoke {
+			r.out.add(m.Ent.IRI, graph.Speaker, p.ent.IRI)
+		}
+		r.out.add(m.Ent.IRI, graph.Attendee, p.ent.IRI)
+		for _, tp := range u.persons {
+			if tp.Ent != p.ent {
+				continue
+			}
+			for _, h := range tp.Holdings {
+				if h.Target != nil && h.Target.Kind == graph.KindParty {
+					r.out.add(m.Ent.IRI, graph.Attendee, h.Target.IRI)
+				}
+			}
+		}
+	}
+}
+
+// outcomes: an initiative, declaration or consensus the meeting adopted
+// ("concluded with the Beijing Initiative", "发表了《北京倡议》").
+func (r *run) outcomes(u *unit, m *meeting) {
+	if !u.has(r.x.Cues.Outcome) {
+		return
+	}
+	seen := map[string]bool{}
+	add := func(s string) {
+		s = cleanQuoted(s)
+		if s != "" && !seen[s] {
+			seen[s] = true
+			r.outcomeList[m] = append(r.outcomeList[m], name{s, langOf(s, u.Lang)})
+		}
+	}
+	for _, q := range u.Quotes {
+		inner := q.Inner.text(u.s)
+		if newFolded(inner).has(r.x.Cues.OutcomeWord) && (q.Book || !hasHan(inner)) {
+			add(inner)
+		}
+	}
+	for _, w := range u.find(r.x.Cues.OutcomeWord) {
+		if u.inQuote(w) || hasHan(w.text(u.s)) || !isCapitalized(w.text(u.s)) {
+			continue
+		}
+		// Extend left over the capitalised words of the name.
+		start := w.Off
+		words := strings.Fields(u.s[:w.Off])
+		for i := len(words) - 1; i >= 0; i-- {
+			if !isCapitalized(words[i]) || strings.ContainsAny(words[i], ",.;:") {
+				break
+			}
+			start = strings.LastIndex(u.s[:start], words[i])
+		}
+		if start < w.Off {
+			add(u.s[start:w.End()])
+		}
+	}
+}
+
+// counts: "more than 200 political parties from over 120 countries", "120多
+// 个国家的200多个政党", "500 political parties from 150 countries" in a unit
+// about attendance.
+func (r *run) counts(u *unit, m *meeting) {
+	if !u.has(r.x.Cues.Counted) {
+		return
+	}
+	for _, c := range text.FindCounts(u.s) {
+		switch {
+		case c.Noun == "party" && c.Min:
+			r.out.add(m.Ent.IRI, graph.PartyMin, integer(c.N))
+		case c.Noun == "party":
+			r.out.add(m.Ent.IRI, graph.PartyCount, integer(c.N))
+		case c.Noun == "country" && c.Min:
+			r.out.add(m.Ent.IRI, graph.CountryMin, integer(c.N))
+		case c.Noun == "country":
+			r.out.add(m.Ent.IRI, graph.CountryCount, integer(c.N))
+		}
+	}
+}
+
+// replaces: "formerly known as X", "replaced X", "took over from X", "前身为
+// X" make the series the unit is about replace X; "replaced by X" the other
+// way round.
+func (r *run) replaces(u *unit) {
+	do := func(cues []string, forward bool) {
+		for _, c := range u.find(cues) {
+			obj := u.mentionAfter(c.End(), 40, graph.KindSeries)
+			if obj == nil {
+				continue
+			}
+			var subj *entity
+			if m := u.mentionBefore(c.Off, 400, graph.KindSeries); m != nil {
+				subj = m.Ent
+			} else if r.series != nil {
+				subj = r.series
+			}
+			if subj == nil || subj == obj.Ent {
+				continue
+			}
+			newer, older := subj, obj.Ent
+			if !forward {
+				newer, older = older, newer
+			}
+			r.out.add(newer.IRI, graph.Replaces, older.IRI)
+			r.out.add(older.IRI, graph.ReplacedBy, newer.IRI)
+		}
+	}
+	do(r.x.Cues.Replaced, false)
+	do(r.x.Cues.Replaces, true)
+}
+
+// seeAlso: the series of a see-also list.
+func (r *run) seeAlso(u *unit) {
+	if r.series == nil || !r.inSeeAlso(u) || u.Kind == loaders.Heading {
+		return
+	}
+	var target *entity
+	for _, m := range u.Mentions {
+		if m.Ent.Kind == graph.KindSeries {
+			target = m.Ent
+			break
+		}
+	}
+	if target == nil && len(u.Mentions) == 0 && u.has(r.x.Cues.MeetingWord) && utf8.RuneCountInString(u.s) <= 80 {
+		target = r.reg.introduce(graph.KindSeries, strings.TrimSpace(u.s), u.Lang)
+	}
+	if target != nil && target != r.series {
+		r.out.add(r.series.IRI, graph.SeeAlso, target.IRI)
+	}
+}
