@@ -1,0 +1,95 @@
+package results
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// TestReadSharedSuiteFiles reads every result document of the W3C SPARQL
+// test suites in ../shared.
+func TestReadSharedSuiteFiles(t *testing.T) {
+	root := filepath.Join("..", "..", "..", "shared")
+	if _, err := os.Stat(root); err != nil {
+		t.Skipf("../shared not found (%v)", err)
+	}
+	n := 0
+	for _, dir := range []string{"w3c-sparql10", "w3c-sparql11"} {
+		filepath.WalkDir(filepath.Join(root, dir), func(path string, d os.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			f, err := ParseFormat(strings.TrimPrefix(filepath.Ext(path), "."))
+			if err != nil || f == Table {
+				return nil
+			}
+			n++
+			in, err := os.Open(path)
+			if err != nil {
+				return err
+			}
+			defer in.Close()
+			if _, err := Read(in, f); err != nil {
+				t.Errorf("%s: %v", path, err)
+			}
+			return nil
+		})
+	}
+	if n < 400 {
+		t.Fatalf("read only %d result files", n)
+	}
+}
+
+func fuzzSeeds(f *testing.F, format Format) {
+	var b strings.Builder
+	Write(&b, format, testVars, testRows)
+	f.Add(b.String())
+	b.Reset()
+	WriteBool(&b, format, true)
+	f.Add(b.String())
+}
+
+// fuzzRoundTrip checks that whatever reads can be written and read back
+// to the same set.
+func fuzzRoundTrip(t *testing.T, format Format, in string) {
+	s, err := Read(strings.NewReader(in), format)
+	if err != nil {
+		return
+	}
+	if s.IsBool {
+		return
+	}
+	var b strings.Builder
+	if err := Write(&b, format, s.Vars, s.Rows); err != nil {
+		return // e.g. a literal that XML cannot carry
+	}
+	back, err := Read(strings.NewReader(b.String()), format)
+	if err != nil {
+		t.Fatalf("re-read: %v\n%s", err, b.String())
+	}
+	if len(back.Rows) != len(s.Rows) || !reflect.DeepEqual(back.Vars, s.Vars) && len(s.Vars) > 0 {
+		t.Fatalf("round trip changed %+v into %+v", s, back)
+	}
+}
+
+func FuzzReadJSON(f *testing.F) {
+	fuzzSeeds(f, JSON)
+	f.Fuzz(func(t *testing.T, in string) { fuzzRoundTrip(t, JSON, in) })
+}
+
+func FuzzReadXML(f *testing.F) {
+	fuzzSeeds(f, XML)
+	f.Fuzz(func(t *testing.T, in string) { fuzzRoundTrip(t, XML, in) })
+}
+
+func FuzzReadTSV(f *testing.F) {
+	fuzzSeeds(f, TSV)
+	f.Fuzz(func(t *testing.T, in string) { fuzzRoundTrip(t, TSV, in) })
+}
+
+func FuzzReadCSV(f *testing.F) {
+	fuzzSeeds(f, CSV)
+	f.Fuzz(func(t *testing.T, in string) { fuzzRoundTrip(t, CSV, in) })
+}

@@ -1,0 +1,142 @@
+package results
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/cayleygraph/quad"
+
+	"github.com/partygraph/partygraph/internal/rdfio"
+)
+
+var (
+	testVars = []string{"s", "name", "n"}
+	testRows = [][]quad.Value{
+		{quad.IRI("http://ex/a?x=1&y=2"), quad.LangString{Value: "中国共产党", Lang: "zh"}, quad.TypedString{Value: "42", Type: rdfio.XSDInteger}},
+		{quad.BNode("b0"), quad.String("say \"hi\",\nthen\ttab <&>"), nil},
+		{nil, quad.TypedString{Value: "2017-12-01", Type: quad.IRI(rdfio.XSDNS + "date")}, quad.TypedString{Value: "1.5e0", Type: rdfio.XSDDouble}},
+	}
+)
+
+func TestRoundTrip(t *testing.T) {
+	for _, f := range []Format{JSON, XML, TSV} {
+		t.Run(f.String(), func(t *testing.T) {
+			var b strings.Builder
+			if err := Write(&b, f, testVars, testRows); err != nil {
+				t.Fatal(err)
+			}
+			got, err := Read(strings.NewReader(b.String()), f)
+			if err != nil {
+				t.Fatalf("%v\n%s", err, b.String())
+			}
+			want := &Set{Vars: testVars, Rows: testRows}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("got %#v\nwant %#v\ndocument:\n%s", got, want, b.String())
+			}
+		})
+	}
+}
+
+func TestCSV(t *testing.T) {
+	var b strings.Builder
+	if err := Write(&b, CSV, testVars, testRows); err != nil {
+		t.Fatal(err)
+	}
+	want := "s,name,n\r\n" +
+		"http://ex/a?x=1&y=2,中国共产党,42\r\n" +
+		"_:b0,\"say \"\"hi\"\",\nthen\ttab <&>\",\r\n" +
+		",2017-12-01,1.5e0\r\n"
+	if b.String() != want {
+		t.Fatalf("got\n%q\nwant\n%q", b.String(), want)
+	}
+	got, err := ReadCSV(strings.NewReader(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, row := range testRows {
+		for j, v := range row {
+			if w := AsCSV(v); got.Rows[i][j] != w {
+				t.Errorf("row %d col %d: got %#v, want %#v", i, j, got.Rows[i][j], w)
+			}
+		}
+	}
+}
+
+func TestBool(t *testing.T) {
+	for _, f := range []Format{JSON, XML} {
+		for _, v := range []bool{true, false} {
+			var b strings.Builder
+			if err := WriteBool(&b, f, v); err != nil {
+				t.Fatal(err)
+			}
+			got, err := Read(strings.NewReader(b.String()), f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !got.IsBool || got.Bool != v {
+				t.Errorf("%v %v: got %+v from\n%s", f, v, got, b.String())
+			}
+		}
+	}
+}
+
+func TestTable(t *testing.T) {
+	var b strings.Builder
+	rows := [][]quad.Value{
+		{quad.String("中国"), quad.TypedString{Value: "true", Type: rdfio.XSDBoolean}},
+		{quad.IRI("http://e/x"), nil},
+	}
+	if err := Write(&b, Table, []string{"name", "ok"}, rows); err != nil {
+		t.Fatal(err)
+	}
+	want := "" +
+		"+--------------+------+\n" +
+		"| ?name        | ?ok  |\n" +
+		"+--------------+------+\n" +
+		"| \"中国\"       | true |\n" +
+		"| <http://e/x> |      |\n" +
+		"+--------------+------+\n" +
+		"2 rows\n"
+	if b.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
+}
+
+func TestFormats(t *testing.T) {
+	for _, f := range Formats() {
+		g, err := ParseFormat(f.String())
+		if err != nil || g != f {
+			t.Errorf("ParseFormat(%q) = %v, %v", f.String(), g, err)
+		}
+		h, ok := FormatOfMediaType(f.ContentType())
+		if !ok || h != f {
+			t.Errorf("FormatOfMediaType(%q) = %v, %v", f.ContentType(), h, ok)
+		}
+	}
+	if _, err := ParseFormat("yaml"); err == nil {
+		t.Error("ParseFormat(yaml) did not fail")
+	}
+}
+
+func TestReadErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		f    Format
+		in   string
+	}{
+		{"json unknown var", JSON, `{"head":{"vars":["a"]},"results":{"bindings":[{"b":{"type":"uri","value":"x"}}]}}`},
+		{"json no results", JSON, `{"head":{"vars":["a"]}}`},
+		{"xml bad boolean", XML, `<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head/><boolean>maybe</boolean></sparql>`},
+		{"tsv bad term", TSV, "?a\n<unterminated\n"},
+		{"tsv width", TSV, "?a\t?b\n1\n"},
+		{"csv width", CSV, "a,b\n1\n"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if _, err := Read(strings.NewReader(tc.in), tc.f); err == nil {
+				t.Error("no error")
+			}
+		})
+	}
+}
