@@ -114,8 +114,9 @@ func (l *Loader) Load(ctx context.Context, paths []string) (Report, error) {
 		}
 		p, err := l.read(ctx, path)
 		if errors.Is(err, loaders.ErrUnknownGenre) && !explicit[path] {
-			log.Warn("skipped file of unknown genre", "file", path, "reason", err)
-			work = append(work, pending{res: FileResult{Path: path, Skipped: err.Error()}})
+			log.Debug("skipped file of unknown genre", "file", path, "reason", err)
+			reason := strings.TrimPrefix(err.Error(), "load "+path+": ")
+			work = append(work, pending{res: FileResult{Path: path, Skipped: reason}})
 			continue
 		}
 		if err != nil {
