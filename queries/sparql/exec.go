@@ -1,0 +1,1321 @@
+package sparql
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/cayleygraph/quad"
+)
+
+// Store is what the engine needs from a quad store. Every quad has a label (the source document); nil terms are wildcards.
+type Store interface {
+	// Match calls fn for each stored quad matching the pattern, until fn returns false.
+	Match(ctx context.Context, s, p, o, g quad.Value, fn func(quad.Quad) bool) error
+	// Estimate returns an estimate of how many quads match the pattern (exact when cheap).
+	Estimate(ctx context.Context, s, p, o, g quad.Value) int64
+}
+
+// LabelLister is an optional Store capability: it lists the distinct labels
+// (named graphs) of the store. Without it the engine finds them by a scan when
+// a query needs them, and removes duplicate triples of the default graph on every lookup.
+type LabelLister interface {
+	Labels(ctx context.Context) ([]quad.Value, error)
+}
+
+// Options control the execution of a query.
+type Options struct {
+	Base         string        // base IRI for relative IRIs (may be empty)
+	DefaultGraph []quad.Value  // nil = merge of all labels (set semantics); otherwise the merge of these labels
+	NamedGraphs  []quad.Value  // nil = all labels are named graphs; otherwise only these
+	Timeout      time.Duration // 0 = none; past it Exec returns an error wrapping ErrTimeout
+	MaxRows      int           // 0 = none; past it Exec returns an error wrapping ErrTooManyRows
+}
+
+// Errors returned (wrapped) by Exec.
+var (
+	ErrTimeout     = errors.New("query timed out")
+	ErrTooManyRows = errors.New("too many result rows")
+)
+
+// Result is the result of a query.
+type Result struct {
+	Form  Form           // FormSelect, FormAsk, FormConstruct, FormDescribe
+	Vars  []string       // SELECT: projected variable names, without '?', in order
+	Rows  [][]quad.Value // SELECT: one slice per solution aligned with Vars, nil = unbound
+	Bool  bool           // ASK
+	Quads []quad.Quad    // CONSTRUCT/DESCRIBE triples (Label nil)
+}
+
+// graph modes of the active graph
+const (
+	gDefault = iota // the default graph
+	gConst          // a fixed named graph
+	gVar            // a named graph bound to a variable slot
+)
+
+type activeGraph struct {
+	mode int
+	val  quad.Value
+	slot int
+}
+
+// executor evaluates one query.
+type executor struct {
+	ctx    context.Context
+	st     Store
+	opt    Options
+	base   string
+	slots  map[string]int
+	names  []string
+	graph  activeGraph
+	dflt   []quad.Value // default graph labels; nil = all
+	named  map[quad.Value]bool
+	namedL []quad.Value // named graph list, when known
+	dedup  bool         // default graph lookups must remove duplicate triples
+	labels []quad.Value // cached labels of the store
+	now    time.Time
+	bnodes map[string]quad.BNode
+	nbnode int
+	err    error
+	ticks  int
+	plans  map[planKey][]int
+	fns    map[Expr]evalFn
+}
+
+// Exec runs a query and collects its results.
+func Exec(ctx context.Context, st Store, q *Query, opt Options) (*Result, error) {
+	it, err := q.Iterate(ctx, st, opt)
+	if err != nil {
+		return nil, err
+	}
+	defer it.Close()
+	res := &Result{Form: q.Form, Vars: it.Vars()}
+	switch q.Form {
+	case FormAsk:
+		res.Bool = it.Next()
+	case FormSelect:
+		for it.Next() {
+			if opt.MaxRows > 0 && len(res.Rows) >= opt.MaxRows {
+				return nil, fmt.Errorf("query returned more than %d rows: %w", opt.MaxRows, ErrTooManyRows)
+			}
+			res.Rows = append(res.Rows, it.Row())
+		}
+	default:
+		res.Vars = nil
+		res.Quads = it.Quads()
+		if opt.MaxRows > 0 && len(res.Quads) > opt.MaxRows {
+			return nil, fmt.Errorf("query returned more than %d triples: %w", opt.MaxRows, ErrTooManyRows)
+		}
+	}
+	if err := it.Err(); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+func newExecutor(ctx context.Context, st Store, q *Query, opt Options) (*executor, error) {
+	e := &executor{
+		ctx:    ctx,
+		st:     st,
+		opt:    opt,
+		base:   q.Base,
+		slots:  map[string]int{},
+		now:    time.Now(),
+		bnodes: map[string]quad.BNode{},
+		plans:  map[planKey][]int{},
+		fns:    map[Expr]evalFn{},
+	}
+	if e.base == "" {
+		e.base = opt.Base
+	}
+	e.dflt = opt.DefaultGraph
+	named := opt.NamedGraphs
+	if len(q.From) > 0 || len(q.FromNamed) > 0 {
+		e.dflt = []quad.Value{}
+		for _, g := range q.From {
+			e.dflt = append(e.dflt, g)
+		}
+		named = []quad.Value{}
+		for _, g := range q.FromNamed {
+			named = append(named, g)
+		}
+	}
+	if named != nil {
+		e.named = map[quad.Value]bool{}
+		for _, g := range named {
+			e.named[g] = true
+		}
+		e.namedL = named
+	}
+	switch {
+	case e.dflt == nil:
+		e.dedup = true
+		if ll, ok := st.(LabelLister); ok {
+			labels, err := ll.Labels(ctx)
+			if err != nil {
+				return nil, fmt.Errorf("list graphs: %w", err)
+			}
+			e.labels = labels
+			e.dedup = len(labels) > 1
+		}
+	case len(e.dflt) > 1:
+		e.dedup = true
+	}
+	return e, nil
+}
+
+func (e *executor) slot(name string) int {
+	if i, ok := e.slots[name]; ok {
+		return i
+	}
+	i := len(e.names)
+	e.slots[name] = i
+	e.names = append(e.names, name)
+	return i
+}
+
+// assignSlots gives every variable of the algebra a slot before evaluation.
+func (e *executor) assignSlots(op Op) {
+	var walkExpr func(Expr)
+	var walk func(Op)
+	node := func(n Node) {
+		if n.IsVar() {
+			e.slot(n.Var)
+		}
+	}
+	walkExpr = func(x Expr) {
+		switch x := x.(type) {
+		case *VarExpr:
+			e.slot(x.Name)
+		case *BinaryExpr:
+			walkExpr(x.L)
+			walkExpr(x.R)
+		case *UnaryExpr:
+			walkExpr(x.X)
+		case *InExpr:
+			walkExpr(x.X)
+			for _, a := range x.List {
+				walkExpr(a)
+			}
+		case *CallExpr:
+			for _, a := range x.Args {
+				walkExpr(a)
+			}
+		case *ExistsExpr:
+			walk(x.op)
+		}
+	}
+	walk = func(op Op) {
+		switch o := op.(type) {
+		case *BGP:
+			for _, t := range o.Triples {
+				node(t.S)
+				node(t.P)
+				node(t.O)
+			}
+		case *PathOp:
+			node(o.S)
+			node(o.O)
+		case *Join:
+			walk(o.L)
+			walk(o.R)
+		case *LeftJoin:
+			walk(o.L)
+			walk(o.R)
+			if o.Expr != nil {
+				walkExpr(o.Expr)
+			}
+		case *Union:
+			walk(o.L)
+			walk(o.R)
+		case *Minus:
+			walk(o.L)
+			walk(o.R)
+		case *Filter:
+			walk(o.Sub)
+			for _, x := range o.Exprs {
+				walkExpr(x)
+			}
+		case *Graph:
+			node(o.Name)
+			walk(o.Sub)
+		case *Extend:
+			walk(o.Sub)
+			e.slot(o.Var)
+			walkExpr(o.Expr)
+		case *Table:
+			for _, v := range o.Vars {
+				e.slot(v)
+			}
+		case *Group:
+			walk(o.Sub)
+			for i, k := range o.Keys {
+				walkExpr(k)
+				if o.KeyVars[i] != "" {
+					e.slot(o.KeyVars[i])
+				}
+			}
+			for _, a := range o.Aggs {
+				e.slot(a.Var)
+				for _, x := range a.Call.Args {
+					walkExpr(x)
+				}
+			}
+		case *OrderBy:
+			walk(o.Sub)
+			for _, c := range o.Conds {
+				walkExpr(c.Expr)
+			}
+		case *Project:
+			walk(o.Sub)
+			for _, v := range o.Vars {
+				e.slot(v)
+			}
+		case *Distinct:
+			walk(o.Sub)
+		case *Reduced:
+			walk(o.Sub)
+		case *Slice:
+			walk(o.Sub)
+		}
+	}
+	walk(op)
+}
+
+func (e *executor) newRow() row { return make(row, len(e.names)) }
+
+func (e *executor) newBNode() quad.BNode {
+	e.nbnode++
+	return quad.BNode("b" + strconv.Itoa(e.nbnode))
+}
+
+func (e *executor) fn(x Expr) evalFn {
+	if f, ok := e.fns[x]; ok {
+		return f
+	}
+	f := e.compile(x)
+	e.fns[x] = f
+	return f
+}
+
+// tick checks for cancellation every few hundred steps.
+func (e *executor) tick() bool {
+	e.ticks++
+	if e.ticks&255 == 0 {
+		if err := e.ctx.Err(); err != nil {
+			e.fail(err)
+			return false
+		}
+	}
+	return e.err == nil
+}
+
+func (e *executor) fail(err error) {
+	if e.err != nil {
+		return
+	}
+	if errors.Is(err, context.DeadlineExceeded) {
+		err = fmt.Errorf("%w: %w", ErrTimeout, err)
+	}
+	e.err = err
+}
+
+// ---- store access ----
+
+// isNamed reports whether g is a named graph of the dataset.
+func (e *executor) isNamed(g quad.Value) bool {
+	if g == nil {
+		return false
+	}
+	return e.named == nil || e.named[g]
+}
+
+// namedGraphs lists the named graphs of the dataset.
+func (e *executor) namedGraphs() []quad.Value {
+	if e.namedL != nil {
+		return e.namedL
+	}
+	if e.labels == nil {
+		if ll, ok := e.st.(LabelLister); ok {
+			labels, err := ll.Labels(e.ctx)
+			if err != nil {
+				e.fail(err)
+				return nil
+			}
+			e.labels = labels
+		} else {
+			seen := map[quad.Value]bool{}
+			labels := []quad.Value{}
+			err := e.st.Match(e.ctx, nil, nil, nil, nil, func(q quad.Quad) bool {
+				if q.Label != nil && !seen[q.Label] {
+					seen[q.Label] = true
+					labels = append(labels, q.Label)
+				}
+				return e.tick()
+			})
+			if err != nil {
+				e.fail(err)
+			}
+			e.labels = labels
+		}
+	}
+	var out []quad.Value
+	for _, l := range e.labels {
+		if l != nil {
+			out = append(out, l)
+		}
+	}
+	e.namedL = out
+	return out
+}
+
+type tripleKey [3]quad.Value
+
+// matchTriples calls fn(s, p, o, g) for each triple matching the pattern in the
+// active graph; g is the graph of the triple when the active graph is a variable.
+func (e *executor) matchTriples(s, p, o quad.Value, ag activeGraph, r row, fn func(q quad.Quad) bool) bool {
+	if e.err != nil {
+		return false
+	}
+	cont := true
+	call := func(g quad.Value, dedup map[tripleKey]bool) {
+		if !cont {
+			return
+		}
+		err := e.st.Match(e.ctx, s, p, o, g, func(q quad.Quad) bool {
+			if !e.tick() {
+				cont = false
+				return false
+			}
+			q.Subject, q.Predicate, q.Object = normLiteral(q.Subject), normLiteral(q.Predicate), normLiteral(q.Object)
+			if dedup != nil {
+				k := tripleKey{q.Subject, q.Predicate, q.Object}
+				if dedup[k] {
+					return true
+				}
+				dedup[k] = true
+			}
+			if !fn(q) {
+				cont = false
+			}
+			return cont
+		})
+		if err != nil {
+			e.fail(err)
+			cont = false
+		}
+	}
+	switch ag.mode {
+	case gDefault:
+		var dedup map[tripleKey]bool
+		if e.dedup {
+			if s != nil && p != nil && o != nil {
+				// one match is enough
+				found := false
+				inner := fn
+				fn = func(q quad.Quad) bool { found = true; return false }
+				if e.dflt == nil {
+					call(nil, nil)
+				} else {
+					for _, g := range e.dflt {
+						if found {
+							break
+						}
+						call(g, nil)
+					}
+				}
+				if e.err != nil {
+					return false
+				}
+				if found {
+					return inner(quad.Quad{Subject: s, Predicate: p, Object: o})
+				}
+				return true
+			}
+			dedup = map[tripleKey]bool{}
+		}
+		if e.dflt == nil {
+			call(nil, dedup)
+		} else {
+			for _, g := range e.dflt {
+				call(g, dedup)
+			}
+		}
+	case gConst:
+		if e.isNamed(ag.val) {
+			call(ag.val, nil)
+		}
+	case gVar:
+		if g := r[ag.slot]; g != nil {
+			if e.isNamed(g) {
+				call(g, nil)
+			}
+			break
+		}
+		if e.namedL != nil {
+			for _, g := range e.namedL {
+				call(g, nil)
+			}
+			break
+		}
+		inner := fn
+		fn = func(q quad.Quad) bool {
+			if q.Label == nil {
+				return true
+			}
+			return inner(q)
+		}
+		call(nil, nil)
+	}
+	return cont && e.err == nil
+}
+
+// ---- evaluation ----
+
+// eval evaluates op with the bindings of in substituted, calling fn for each
+// solution (which extends in). It returns false when evaluation stopped early,
+// because fn returned false or an error occurred (then e.err is set).
+func (e *executor) eval(op Op, in row, fn func(row) bool) bool {
+	if e.err != nil {
+		return false
+	}
+	switch o := op.(type) {
+	case *BGP:
+		return e.evalBGP(o, in, fn)
+	case *PathOp:
+		return e.evalPath(o, in, fn)
+	case *Join:
+		if safeToSubstitute(o.R) {
+			return e.eval(o.L, in, func(l row) bool { return e.eval(o.R, l, fn) })
+		}
+		rs, ok := e.collect(o.R, in)
+		if !ok {
+			return false
+		}
+		idx := newHashIndex(e, rs, joinKeys(o.L, o.R, e))
+		return e.eval(o.L, in, func(l row) bool {
+			for _, r := range idx.candidates(l) {
+				if m, ok := merge(l, r); ok {
+					if !fn(m) {
+						return false
+					}
+				}
+			}
+			return e.tick()
+		})
+	case *LeftJoin:
+		var cond evalFn
+		if o.Expr != nil {
+			cond = e.fn(o.Expr)
+		}
+		keep := func(m row) bool {
+			if cond == nil {
+				return true
+			}
+			v, err := cond(m)
+			if err != nil {
+				return false
+			}
+			b, err := ebv(v)
+			return err == nil && b
+		}
+		if safeToSubstitute(o.R) {
+			return e.eval(o.L, in, func(l row) bool {
+				found := false
+				stopped := false
+				e.eval(o.R, l, func(m row) bool {
+					if keep(m) {
+						found = true
+						if !fn(m) {
+							stopped = true
+							return false
+						}
+					}
+					return true
+				})
+				if stopped || e.err != nil {
+					return false
+				}
+				if !found {
+					return fn(l)
+				}
+				return true
+			})
+		}
+		rs, ok := e.collect(o.R, in)
+		if !ok {
+			return false
+		}
+		idx := newHashIndex(e, rs, joinKeys(o.L, o.R, e))
+		return e.eval(o.L, in, func(l row) bool {
+			found := false
+			for _, r := range idx.candidates(l) {
+				if m, ok := merge(l, r); ok && keep(m) {
+					found = true
+					if !fn(m) {
+						return false
+					}
+				}
+			}
+			if !found {
+				return fn(l)
+			}
+			return e.tick()
+		})
+	case *Filter:
+		conds := make([]evalFn, len(o.Exprs))
+		for i, x := range o.Exprs {
+			conds[i] = e.fn(x)
+		}
+		return e.eval(o.Sub, in, func(r row) bool {
+			for _, c := range conds {
+				v, err := c(r)
+				if err != nil {
+					if e.err != nil {
+						return false
+					}
+					return true
+				}
+				if b, err := ebv(v); err != nil || !b {
+					return true
+				}
+			}
+			return fn(r)
+		})
+	case *Union:
+		if !e.eval(o.L, in, fn) {
+			return false
+		}
+		return e.eval(o.R, in, fn)
+	case *Minus:
+		rs, ok := e.collect(o.R, e.newRow())
+		if !ok {
+			return false
+		}
+		return e.eval(o.L, in, func(l row) bool {
+			for _, r := range rs {
+				if minusMatch(l, r) {
+					return e.tick()
+				}
+			}
+			return fn(l)
+		})
+	case *Graph:
+		return e.evalGraph(o, in, fn)
+	case *Extend:
+		f := e.fn(o.Expr)
+		slot := e.slots[o.Var]
+		return e.eval(o.Sub, in, func(r row) bool {
+			v, err := f(r)
+			if e.err != nil {
+				return false
+			}
+			if err == nil && v != nil {
+				if r[slot] != nil && r[slot] != v {
+					return true
+				}
+				m := append(row(nil), r...)
+				m[slot] = v
+				r = m
+			}
+			return fn(r)
+		})
+	case *Table:
+		slots := make([]int, len(o.Vars))
+		for i, v := range o.Vars {
+			slots[i] = e.slots[v]
+		}
+		for _, tr := range o.Rows {
+			m := append(row(nil), in...)
+			ok := true
+			for i, v := range tr {
+				if v == nil {
+					continue
+				}
+				if m[slots[i]] != nil && m[slots[i]] != v {
+					ok = false
+					break
+				}
+				m[slots[i]] = v
+			}
+			if ok && !fn(m) {
+				return false
+			}
+		}
+		return true
+	case *Group:
+		return e.evalGroup(o, in, fn)
+	case *OrderBy:
+		rs, ok := e.collect(o.Sub, in)
+		if !ok {
+			return false
+		}
+		e.sortRows(rs, o.Conds)
+		for _, r := range rs {
+			if !fn(r) {
+				return false
+			}
+		}
+		return true
+	case *Project:
+		slots := make([]int, len(o.Vars))
+		for i, v := range o.Vars {
+			slots[i] = e.slots[v]
+		}
+		return e.eval(o.Sub, e.newRow(), func(r row) bool {
+			m := e.newRow()
+			for _, s := range slots {
+				m[s] = r[s]
+			}
+			if in != nil {
+				var ok bool
+				if m, ok = merge(in, m); !ok {
+					return true
+				}
+			}
+			return fn(m)
+		})
+	case *Distinct:
+		return e.evalDistinct(o.Sub, in, fn)
+	case *Reduced:
+		return e.evalDistinct(o.Sub, in, fn)
+	case *Slice:
+		n := int64(0)
+		limitHit := false
+		ok := e.eval(o.Sub, in, func(r row) bool {
+			n++
+			if n <= o.Offset {
+				return true
+			}
+			if o.Limit >= 0 && n > o.Offset+o.Limit {
+				limitHit = true
+				return false
+			}
+			if !fn(r) {
+				return false
+			}
+			if o.Limit >= 0 && n >= o.Offset+o.Limit {
+				limitHit = true
+				return false
+			}
+			return true
+		})
+		return ok || limitHit && e.err == nil
+	}
+	e.fail(fmt.Errorf("unknown operator %T", op))
+	return false
+}
+
+func (e *executor) evalDistinct(sub Op, in row, fn func(row) bool) bool {
+	seen := map[string]bool{}
+	var buf []byte
+	return e.eval(sub, in, func(r row) bool {
+		buf = rowKey(buf[:0], r)
+		if seen[string(buf)] {
+			return e.tick()
+		}
+		seen[string(buf)] = true
+		return fn(r)
+	})
+}
+
+// collect evaluates op into a slice.
+func (e *executor) collect(op Op, in row) ([]row, bool) {
+	var rs []row
+	ok := e.eval(op, in, func(r row) bool {
+		rs = append(rs, r)
+		return e.tick()
+	})
+	return rs, ok && e.err == nil
+}
+
+// merge returns the union of two compatible solutions.
+func merge(a, b row) (row, bool) {
+	var m row
+	for i, v := range b {
+		if v == nil {
+			continue
+		}
+		if a[i] != nil {
+			if a[i] != v {
+				return nil, false
+			}
+			continue
+		}
+		if m == nil {
+			m = append(row(nil), a...)
+		}
+		m[i] = v
+	}
+	if m == nil {
+		return a, true
+	}
+	return m, true
+}
+
+// minusMatch reports whether r removes l: compatible and sharing a bound variable.
+func minusMatch(l, r row) bool {
+	shared := false
+	for i, v := range r {
+		if v == nil || l[i] == nil {
+			continue
+		}
+		if l[i] != v {
+			return false
+		}
+		shared = true
+	}
+	return shared
+}
+
+// safeToSubstitute reports whether evaluating op with a left solution
+// substituted gives the same result as joining (so a nested-loop join with
+// index lookups can be used).
+func safeToSubstitute(op Op) bool {
+	switch o := op.(type) {
+	case *BGP, *PathOp, *Table:
+		return true
+	case *Join:
+		return safeToSubstitute(o.L) && safeToSubstitute(o.R)
+	case *Union:
+		return safeToSubstitute(o.L) && safeToSubstitute(o.R)
+	case *Graph:
+		return safeToSubstitute(o.Sub)
+	case *Filter:
+		if !safeToSubstitute(o.Sub) {
+			return false
+		}
+		c := certainVars(o.Sub)
+		m := map[string]bool{}
+		for _, x := range o.Exprs {
+			exprVars(x, m)
+		}
+		for v := range m {
+			if !c[v] {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// joinKeys are the slots certainly bound on both sides of a join.
+func joinKeys(l, r Op, e *executor) []int {
+	cl, cr := certainVars(l), certainVars(r)
+	var keys []int
+	for v := range cl {
+		if cr[v] {
+			keys = append(keys, e.slots[v])
+		}
+	}
+	sort.Ints(keys)
+	return keys
+}
+
+type hashIndex struct {
+	keys []int
+	all  []row
+	m    map[string][]row
+	buf  []byte
+}
+
+func newHashIndex(e *executor, rs []row, keys []int) *hashIndex {
+	h := &hashIndex{keys: keys, all: rs}
+	if len(keys) == 0 {
+		return h
+	}
+	h.m = map[string][]row{}
+	var buf []byte
+	for _, r := range rs {
+		buf = slotsKey(buf[:0], r, keys)
+		h.m[string(buf)] = append(h.m[string(buf)], r)
+	}
+	return h
+}
+
+func (h *hashIndex) candidates(l row) []row {
+	if h.m == nil {
+		return h.all
+	}
+	h.buf = slotsKey(h.buf[:0], l, h.keys)
+	return h.m[string(h.buf)]
+}
+
+func slotsKey(buf []byte, r row, slots []int) []byte {
+	for _, s := range slots {
+		buf = appendTerm(buf, r[s])
+	}
+	return buf
+}
+
+func rowKey(buf []byte, r row) []byte {
+	for _, v := range r {
+		buf = appendTerm(buf, v)
+	}
+	return buf
+}
+
+// appendTerm appends an unambiguous encoding of a term.
+func appendTerm(buf []byte, v quad.Value) []byte {
+	switch t := v.(type) {
+	case nil:
+		return append(buf, 0)
+	case quad.IRI:
+		buf = append(buf, 1)
+		buf = append(buf, t...)
+	case quad.BNode:
+		buf = append(buf, 2)
+		buf = append(buf, t...)
+	case quad.String:
+		buf = append(buf, 3)
+		buf = append(buf, t...)
+	case quad.LangString:
+		buf = append(buf, 4)
+		buf = append(buf, t.Lang...)
+		buf = append(buf, 0)
+		buf = append(buf, t.Value...)
+	case quad.TypedString:
+		buf = append(buf, 5)
+		buf = append(buf, t.Type...)
+		buf = append(buf, 0)
+		buf = append(buf, t.Value...)
+	default:
+		buf = append(buf, 6)
+		buf = append(buf, v.String()...)
+	}
+	return append(buf, 0xff)
+}
+
+// ---- graphs ----
+
+// bindsGraph reports whether every solution of op comes from matching triples
+// (so that a GRAPH variable gets bound by the matches themselves).
+func bindsGraph(op Op) bool {
+	switch o := op.(type) {
+	case *BGP:
+		return len(o.Triples) > 0
+	case *PathOp:
+		return true
+	case *Join:
+		return bindsGraph(o.L) || bindsGraph(o.R)
+	case *LeftJoin:
+		return bindsGraph(o.L)
+	case *Minus:
+		return bindsGraph(o.L)
+	case *Filter:
+		return bindsGraph(o.Sub)
+	case *Extend:
+		return bindsGraph(o.Sub)
+	case *Union:
+		return bindsGraph(o.L) && bindsGraph(o.R)
+	}
+	return false
+}
+
+func (e *executor) evalGraph(o *Graph, in row, fn func(row) bool) bool {
+	old := e.graph
+	defer func() { e.graph = old }()
+	run := func(ag activeGraph, in row, bind func(row) row) bool {
+		e.graph = ag
+		return e.eval(o.Sub, in, func(r row) bool {
+			if bind != nil {
+				if r = bind(r); r == nil {
+					return true
+				}
+			}
+			e.graph = old
+			ok := fn(r)
+			e.graph = ag
+			return ok
+		})
+	}
+	if !o.Name.IsVar() {
+		return run(activeGraph{mode: gConst, val: o.Name.Value}, in, nil)
+	}
+	slot := e.slots[o.Name.Var]
+	if g := in[slot]; g != nil {
+		if !e.isNamed(g) {
+			return true
+		}
+		return run(activeGraph{mode: gConst, val: g}, in, nil)
+	}
+	if bindsGraph(o.Sub) {
+		return run(activeGraph{mode: gVar, slot: slot}, in, nil)
+	}
+	for _, g := range e.namedGraphs() {
+		g := g
+		ok := run(activeGraph{mode: gConst, val: g}, in, func(r row) row {
+			if r[slot] != nil {
+				if r[slot] != g {
+					return nil
+				}
+				return r
+			}
+			m := append(row(nil), r...)
+			m[slot] = g
+			return m
+		})
+		if !ok {
+			return false
+		}
+	}
+	return e.err == nil
+}
+
+// ---- BGP ----
+
+type cterm struct {
+	val  quad.Value
+	slot int // -1 for constants
+}
+
+func (e *executor) cnode(n Node) cterm {
+	if n.IsVar() {
+		return cterm{slot: e.slots[n.Var]}
+	}
+	return cterm{val: n.Value, slot: -1}
+}
+
+func (c cterm) get(r row) quad.Value {
+	if c.slot < 0 {
+		return c.val
+	}
+	return r[c.slot]
+}
+
+func (e *executor) evalBGP(o *BGP, in row, fn func(row) bool) bool {
+	if len(o.Triples) == 0 {
+		if e.graph.mode == gVar && in[e.graph.slot] == nil {
+			for _, g := range e.namedGraphs() {
+				m := append(row(nil), in...)
+				m[e.graph.slot] = g
+				if !fn(m) {
+					return false
+				}
+			}
+			return e.err == nil
+		}
+		return fn(in)
+	}
+	order := e.plan(o, in)
+	pats := make([][3]cterm, len(order))
+	for i, k := range order {
+		t := o.Triples[k]
+		pats[i] = [3]cterm{e.cnode(t.S), e.cnode(t.P), e.cnode(t.O)}
+	}
+	scratch := append(row(nil), in...)
+	ag := e.graph
+	var step func(i int) bool
+	step = func(i int) bool {
+		if i == len(pats) {
+			return fn(append(row(nil), scratch...))
+		}
+		p := pats[i]
+		s, pr, ob := p[0].get(scratch), p[1].get(scratch), p[2].get(scratch)
+		return e.matchTriples(s, pr, ob, ag, scratch, func(q quad.Quad) bool {
+			var set [4]int
+			n := 0
+			ok := true
+			bind := func(c cterm, v quad.Value) {
+				if !ok || c.slot < 0 {
+					return
+				}
+				if cur := scratch[c.slot]; cur != nil {
+					if cur != v {
+						ok = false
+					}
+					return
+				}
+				scratch[c.slot] = v
+				set[n] = c.slot
+				n++
+			}
+			bind(p[0], q.Subject)
+			bind(p[1], q.Predicate)
+			bind(p[2], q.Object)
+			if ag.mode == gVar {
+				bind(cterm{slot: ag.slot}, q.Label)
+			}
+			cont := true
+			if ok {
+				cont = step(i + 1)
+			}
+			for j := 0; j < n; j++ {
+				scratch[set[j]] = nil
+			}
+			return cont
+		})
+	}
+	return step(0)
+}
+
+// ---- grouping ----
+
+type aggState struct {
+	call     *CallExpr
+	arg      evalFn
+	distinct map[string]bool
+	count    int64
+	sum      quad.Value
+	err      bool
+	best     quad.Value
+	sample   quad.Value
+	parts    []string
+	lang     string
+	sameLang bool
+	n        int
+}
+
+func (e *executor) evalGroup(o *Group, in row, fn func(row) bool) bool {
+	keyFns := make([]evalFn, len(o.Keys))
+	for i, k := range o.Keys {
+		keyFns[i] = e.fn(k)
+	}
+	type group struct {
+		keys []quad.Value
+		aggs []*aggState
+	}
+	groups := map[string]*group{}
+	var order []*group
+	newGroup := func(keys []quad.Value) *group {
+		g := &group{keys: keys}
+		for _, a := range o.Aggs {
+			st := &aggState{call: a.Call, sameLang: true}
+			if len(a.Call.Args) > 0 {
+				st.arg = e.fn(a.Call.Args[0])
+			}
+			if a.Call.Distinct {
+				st.distinct = map[string]bool{}
+			}
+			g.aggs = append(g.aggs, st)
+		}
+		return g
+	}
+	var buf []byte
+	ok := e.eval(o.Sub, in, func(r row) bool {
+		keys := make([]quad.Value, len(keyFns))
+		buf = buf[:0]
+		for i, f := range keyFns {
+			v, err := f(r)
+			if err == nil {
+				keys[i] = v
+			}
+			buf = appendTerm(buf, keys[i])
+		}
+		g := groups[string(buf)]
+		if g == nil {
+			g = newGroup(keys)
+			groups[string(buf)] = g
+			order = append(order, g)
+		}
+		for _, st := range g.aggs {
+			st.add(r)
+		}
+		return e.tick()
+	})
+	if !ok || e.err != nil {
+		return false
+	}
+	if len(order) == 0 && len(o.Keys) == 0 {
+		order = append(order, newGroup(nil))
+	}
+	for _, g := range order {
+		m := e.newRow()
+		for i, k := range o.Keys {
+			if o.KeyVars[i] != "" {
+				m[e.slots[o.KeyVars[i]]] = g.keys[i]
+			} else if v, ok := k.(*VarExpr); ok {
+				m[e.slots[v.Name]] = g.keys[i]
+			}
+		}
+		for i, a := range o.Aggs {
+			m[e.slots[a.Var]] = g.aggs[i].result()
+		}
+		if in != nil {
+			var ok bool
+			if m, ok = merge(in, m); !ok {
+				continue
+			}
+		}
+		if !fn(m) {
+			return false
+		}
+	}
+	return true
+}
+
+func (st *aggState) add(r row) {
+	if st.err {
+		return
+	}
+	var v quad.Value
+	if st.call.Star {
+		if st.distinct != nil {
+			k := string(rowKey(nil, r))
+			if st.distinct[k] {
+				return
+			}
+			st.distinct[k] = true
+		}
+		st.count++
+		return
+	}
+	v, err := st.arg(r)
+	if err != nil || v == nil {
+		if st.call.Name != "COUNT" && st.call.Name != "SAMPLE" {
+			st.err = true
+		}
+		return
+	}
+	if st.distinct != nil {
+		k := string(appendTerm(nil, v))
+		if st.distinct[k] {
+			return
+		}
+		st.distinct[k] = true
+	}
+	st.n++
+	switch st.call.Name {
+	case "COUNT":
+		st.count++
+	case "SUM", "AVG":
+		n, ok := toNum(v)
+		if !ok {
+			st.err = true
+			return
+		}
+		if st.sum == nil {
+			st.sum = numVal(n)
+			return
+		}
+		s, _ := toNum(st.sum)
+		res, err := arith("+", s, n)
+		if err != nil {
+			st.err = true
+			return
+		}
+		st.sum = res
+	case "MIN", "MAX":
+		if st.best == nil {
+			st.best = v
+			return
+		}
+		c := orderCompare(v, st.best)
+		if st.call.Name == "MIN" && c < 0 || st.call.Name == "MAX" && c > 0 {
+			st.best = v
+		}
+	case "SAMPLE":
+		if st.sample == nil {
+			st.sample = v
+		}
+	case "GROUP_CONCAT":
+		s, ok := stringOf(v)
+		if !ok {
+			if _, isNum := toNum(v); isNum || isLiteral(v) {
+				s = lexical(v)
+			} else {
+				st.err = true
+				return
+			}
+		}
+		if l, ok := v.(quad.LangString); ok {
+			if st.n == 1 {
+				st.lang = l.Lang
+			} else if st.lang != l.Lang {
+				st.sameLang = false
+			}
+		} else {
+			st.sameLang = false
+		}
+		st.parts = append(st.parts, s)
+	}
+}
+
+func (st *aggState) result() quad.Value {
+	if st.err {
+		return nil
+	}
+	zero := quad.TypedString{Value: "0", Type: xsdInteger}
+	switch st.call.Name {
+	case "COUNT":
+		return quad.TypedString{Value: quad.String(strconv.FormatInt(st.count, 10)), Type: xsdInteger}
+	case "SUM":
+		if st.sum == nil {
+			return zero
+		}
+		return st.sum
+	case "AVG":
+		if st.sum == nil {
+			return zero
+		}
+		s, _ := toNum(st.sum)
+		res, err := arith("/", s, num{k: nInteger, i: int64(st.n)})
+		if err != nil {
+			return nil
+		}
+		return res
+	case "MIN", "MAX":
+		return st.best
+	case "SAMPLE":
+		return st.sample
+	case "GROUP_CONCAT":
+		sep := " "
+		if st.call.HasSep {
+			sep = st.call.Separator
+		}
+		s := strings.Join(st.parts, sep)
+		if st.sameLang && st.n > 0 && st.lang != "" {
+			return quad.LangString{Value: quad.String(s), Lang: st.lang}
+		}
+		return quad.String(s)
+	}
+	return nil
+}
+
+// ---- ordering ----
+
+func (e *executor) sortRows(rs []row, conds []OrderCond) {
+	fns := make([]evalFn, len(conds))
+	for i, c := range conds {
+		fns[i] = e.fn(c.Expr)
+	}
+	keys := make([][]quad.Value, len(rs))
+	for i, r := range rs {
+		k := make([]quad.Value, len(fns))
+		for j, f := range fns {
+			if v, err := f(r); err == nil {
+				k[j] = v
+			}
+		}
+		keys[i] = k
+	}
+	idx := make([]int, len(rs))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool {
+		ka, kb := keys[idx[a]], keys[idx[b]]
+		for j, c := range conds {
+			x := orderCompare(ka[j], kb[j])
+			if x == 0 {
+				continue
+			}
+			if c.Desc {
+				return x > 0
+			}
+			return x < 0
+		}
+		return false
+	})
+	sorted := make([]row, len(rs))
+	for i, j := range idx {
+		sorted[i] = rs[j]
+	}
+	copy(rs, sorted)
+}

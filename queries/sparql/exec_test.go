@@ -1,0 +1,102 @@
+package sparql
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/cayleygraph/quad"
+)
+
+func testStore(t testing.TB) *MemStore {
+	st := NewMemStore()
+	loadTurtle(t, st, quad.IRI("http://example.org/doc1"), `
+		:alice a :Person ; :name "Alice" ; :age 30 ; :knows :bob, :carol ; :born "1990-05-01"^^xsd:date .
+		:bob a :Person ; :name "Bob"@en ; :age 25 ; :knows :carol .
+		:carol a :Person ; :name "Carol" ; :age 35.5 .
+		:m1 :date "2017-12-01"^^xsd:date ; :venue "Beijing" .
+	`)
+	loadTurtle(t, st, quad.IRI("http://example.org/doc2"), `
+		:alice a :Person ; :name "Alice" ; :knows :dave .
+		:dave a :Person ; :name "Dave" ; :age "40"^^xsd:int .
+		:m1 :date "2017-12-03"^^xsd:date .
+	`)
+	return st
+}
+
+func TestExec(t *testing.T) {
+	st := testStore(t)
+	tests := []struct {
+		name, query, want string
+	}{
+		{"bgp set semantics", `SELECT ?n WHERE { :alice :name ?n }`, `n="Alice"`},
+		{"graph per source", `SELECT ?g WHERE { GRAPH ?g { :alice :name "Alice" } }`, "g=<http://example.org/doc1>\ng=<http://example.org/doc2>"},
+		{"graph iri", `SELECT ?x WHERE { GRAPH :doc2 { ?x a :Person } }`, "x=<http://example.org/alice>\nx=<http://example.org/dave>"},
+		{"join", `SELECT ?a ?b WHERE { ?a :knows ?b . ?b :knows :carol }`, "a=<http://example.org/alice> b=<http://example.org/bob>"},
+		{"optional", `SELECT ?p ?k WHERE { ?p a :Person OPTIONAL { ?p :knows ?k . ?k :name "Dave" } }`,
+			"p=<http://example.org/alice> k=<http://example.org/dave>\np=<http://example.org/bob>\np=<http://example.org/carol>\np=<http://example.org/dave>"},
+		{"filter numeric", `SELECT ?p WHERE { ?p :age ?a FILTER(?a > 29) }`, "p=<http://example.org/alice>\np=<http://example.org/carol>\np=<http://example.org/dave>"},
+		{"filter lang", `SELECT ?n WHERE { ?p :name ?n FILTER(lang(?n) = "en") }`, `n="Bob"@en`},
+		{"union", `SELECT ?x WHERE { { :bob :knows ?x } UNION { :carol :age ?x } }`, "x=35.5\nx=<http://example.org/carol>"},
+		{"minus", `SELECT ?p WHERE { ?p a :Person MINUS { ?p :knows ?x } }`, "p=<http://example.org/carol>\np=<http://example.org/dave>"},
+		{"not exists", `SELECT ?p WHERE { ?p a :Person FILTER NOT EXISTS { ?p :knows ?x } }`, "p=<http://example.org/carol>\np=<http://example.org/dave>"},
+		{"bind", `SELECT ?p ?y WHERE { ?p :age ?a BIND(?a + 1 AS ?y) FILTER(?p = :bob) }`, "p=<http://example.org/bob> y=26"},
+		{"values", `SELECT ?p ?n WHERE { VALUES ?p { :alice :bob } ?p :name ?n }`, "p=<http://example.org/alice> n=\"Alice\"\np=<http://example.org/bob> n=\"Bob\"@en"},
+		{"count", `SELECT (COUNT(*) AS ?c) WHERE { ?p a :Person }`, "c=4"},
+		{"group", `SELECT ?p (COUNT(?k) AS ?c) WHERE { ?p :knows ?k } GROUP BY ?p HAVING (COUNT(?k) > 1)`, "p=<http://example.org/alice> c=3"},
+		{"sum avg", `SELECT (SUM(?a) AS ?s) (MIN(?a) AS ?mn) (MAX(?a) AS ?mx) WHERE { ?p :age ?a }`, "s=130.5 mn=25 mx=\"40\"^^<http://www.w3.org/2001/XMLSchema#int>"},
+		{"group concat", `SELECT (GROUP_CONCAT(?n; SEPARATOR=",") AS ?all) WHERE { ?p :name ?n FILTER(?n != "Bob"@en) } `, `all="Alice,Carol,Dave"`},
+		{"path plus", `SELECT ?x WHERE { :alice :knows+ ?x }`, "x=<http://example.org/bob>\nx=<http://example.org/carol>\nx=<http://example.org/dave>"},
+		{"path star inverse", `SELECT ?x WHERE { :carol ^:knows* ?x }`, "x=<http://example.org/alice>\nx=<http://example.org/bob>\nx=<http://example.org/carol>"},
+		{"path seq alt", `SELECT ?n WHERE { :bob :knows/(:name|:age) ?n }`, "n=\"Carol\"\nn=35.5"},
+		{"negated set", `SELECT DISTINCT ?p WHERE { :bob !(:knows|rdf:type|:name) ?o . BIND(:x AS ?p) }`, "p=<http://example.org/x>"},
+		{"subquery", `SELECT ?p ?c WHERE { ?p :name ?n { SELECT ?p (COUNT(?k) AS ?c) WHERE { ?p :knows ?k } GROUP BY ?p } }`, "p=<http://example.org/alice> c=3\np=<http://example.org/bob> c=1"},
+		{"ask", `ASK { :alice :knows :dave }`, "true"},
+		{"ask false", `ASK { :dave :knows :alice }`, "false"},
+		{"construct", `CONSTRUCT { ?b :knownBy ?a } WHERE { ?a :knows ?b . FILTER(?b = :carol) }`,
+			"<http://example.org/carol> <http://example.org/knownBy> <http://example.org/alice>\n<http://example.org/carol> <http://example.org/knownBy> <http://example.org/bob>"},
+		{"date compare", `SELECT ?d WHERE { :m1 :date ?d FILTER(?d > "2017-12-02"^^xsd:date) }`, `d="2017-12-03"^^<http://www.w3.org/2001/XMLSchema#date>`},
+		{"from", `SELECT ?x FROM :doc2 WHERE { ?x :age ?a }`, "x=<http://example.org/dave>"},
+		{"functions", `SELECT ?s WHERE { :alice :name ?n BIND(CONCAT(UCASE(?n), "-", STR(STRLEN(?n)), "-", SUBSTR(?n, 2, 3)) AS ?s) }`, `s="ALICE-5-lic"`},
+		{"year", `SELECT ?y WHERE { :alice :born ?d BIND(YEAR(?d) AS ?y) }`, "y=1990"},
+		{"in", `SELECT ?p WHERE { ?p :age ?a FILTER(?a IN (25, 40)) }`, "p=<http://example.org/bob>\np=<http://example.org/dave>"},
+		{"coalesce if", `SELECT ?p ?v WHERE { ?p a :Person OPTIONAL { ?p :knows ?k } BIND(COALESCE(?k, IF(?p = :carol, "c", "d")) AS ?v) FILTER(!BOUND(?k)) }`,
+			"p=<http://example.org/carol> v=\"c\"\np=<http://example.org/dave> v=\"d\""},
+		{"regex", `SELECT ?n WHERE { ?p :name ?n FILTER regex(?n, "^a", "i") }`, `n="Alice"`},
+		{"describe", `DESCRIBE :carol`, "<http://example.org/carol> <http://example.org/age> 35.5\n<http://example.org/carol> <http://example.org/name> \"Carol\"\n<http://example.org/carol> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://example.org/Person>"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			q, err := Parse(testPrefixes + tc.query)
+			if err != nil {
+				t.Fatalf("parse: %v", err)
+			}
+			res, err := Exec(context.Background(), st, q, Options{})
+			if err != nil {
+				t.Fatalf("exec: %v", err)
+			}
+			if got := formatResult(res); got != tc.want {
+				t.Errorf("query %s\ngot:\n%s\nwant:\n%s\nalgebra:\n%s", tc.query, got, tc.want, q)
+			}
+		})
+	}
+}
+
+func TestExecOrder(t *testing.T) {
+	st := testStore(t)
+	q, err := Parse(testPrefixes + `SELECT ?p ?a WHERE { ?p :age ?a } ORDER BY DESC(?a) LIMIT 2 OFFSET 1`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Exec(context.Background(), st, q, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "p=<http://example.org/carol> a=35.5\np=<http://example.org/alice> a=30"
+	if got := formatOrdered(res); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	if strings.Join(res.Vars, ",") != "p,a" {
+		t.Errorf("vars %v", res.Vars)
+	}
+}
