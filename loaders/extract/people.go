@@ -7,6 +7,7 @@ import (
 
 	"github.com/cayleygraph/quad"
 	"github.com/partygraph/partygraph/graph"
+	"github.com/partygraph/partygraph/loaders"
 	"github.com/partygraph/partygraph/loaders/text"
 )
 
@@ -22,6 +23,8 @@ type holding struct {
 // person is a person a unit names, with the titles it gives them.
 type person struct {
 	Ent      *entity
+	Name     string // the name of a person the gazetteer does not know
+	Lang     string
 	At       span
 	Holdings []holding
 }
@@ -97,7 +100,9 @@ func (r *run) titleAt(s string) (Title, int, bool) {
 
 // nameSeg returns the person a segment names on its own: a person the
 // gazetteer knows, or one to four capitalised words that name nothing else.
-func (r *run) nameSeg(u *unit, sg seg) *entity {
+// An unknown name is only returned as text: it becomes a person when a
+// title is attached to it.
+func (r *run) nameSeg(u *unit, sg seg) (*person, bool) {
 	t := sg.Text
 	off := sg.Off
 	for _, f := range []string{"and ", "And "} {
@@ -106,26 +111,26 @@ func (r *run) nameSeg(u *unit, sg seg) *entity {
 		}
 	}
 	if t == "" {
-		return nil
+		return nil, false
 	}
 	if m := u.mentionAt(off); m != nil {
 		if m.Ent.Kind == graph.KindPerson && m.End() >= off+len(strings.TrimRight(t, " ")) {
-			return m.Ent
+			return &person{Ent: m.Ent, At: m.span}, true
 		}
-		return nil
+		return nil, false
 	}
 	for _, m := range u.Mentions {
 		if m.overlaps(span{off, len(t)}) {
-			return nil
+			return nil, false
 		}
 	}
 	if !looksLikeName(t) {
-		return nil
+		return nil, false
 	}
 	if tt, _, _ := r.titleAt(t); tt.Word != "" {
-		return nil
+		return nil, false
 	}
-	return r.reg.introduce(graph.KindPerson, t, u.Lang)
+	return &person{Name: t, Lang: u.Lang, At: span{off, len(t)}}, true
 }
 
 // nameStop are capitalised words that begin phrases other than names.
@@ -161,7 +166,7 @@ func looksLikeName(s string) bool {
 // of Z") and in Chinese ("Y总书记X"), and writes their titles and the links
 // the titles imply.
 func (r *run) people(u *unit) {
-	if u.Row != nil {
+	if u.Kind != loaders.Paragraph && u.Kind != loaders.ListItem {
 		return
 	}
 	if hasHan(u.s) {
@@ -191,8 +196,7 @@ func (r *run) people(u *unit) {
 			}
 			continue
 		}
-		if ent := r.nameSeg(u, sg); ent != nil {
-			p := &person{Ent: ent, At: sg.span}
+		if p, ok := r.nameSeg(u, sg); ok {
 			if pend != nil {
 				p.Holdings = pend
 				r.addPerson(u, p)
@@ -348,7 +352,7 @@ func (r *run) titleTarget(u *unit, obj seg) *entity {
 				party.country = country
 				return party
 			}
-		} else if party == nil && org == nil && strings.TrimSpace(strings.TrimPrefix(name, "the ")) == strings.TrimSpace(u.s[countryAt:obj.End()]) {
+		} else if party == nil && org == nil && r.onlyCountry(u, obj, countryAt) {
 			return country
 		}
 	}
@@ -360,9 +364,7 @@ func (r *run) titleTarget(u *unit, obj seg) *entity {
 	}
 	// A body the gazetteer lacks: a party or an organisation by its head word.
 	name = strings.TrimPrefix(strings.TrimPrefix(name, "the "), "The ")
-	if country != nil && strings.TrimSpace(strings.TrimPrefix(u.s[countryAt:obj.End()], "the ")) == strings.TrimSpace(name) {
-		return country
-	}
+	nameAt := span{obj.End() - len(name), len(name)}
 	f := newFolded(name)
 	if ps := f.find(r.x.Cues.PartyWord); len(ps) > 0 && isCapitalized(name) {
 		// Drop a body inside the party: "Supreme Council of the United Russia Party".
@@ -374,15 +376,23 @@ func (r *run) titleTarget(u *unit, obj seg) *entity {
 			}
 		}
 		p := r.reg.introduce(graph.KindParty, name, u.Lang)
-		if p != nil && country != nil {
-			if i := strings.LastIndex(name, " of "); i >= 0 && text.Fold(name[i+4:]) == text.Fold(country.label(u.Lang)) || p.Entry == nil {
+		if p != nil {
+			u.addMention(mention{Ent: p, span: span{obj.End() - len(name), len(name)}, Text: name})
+		}
+		if p != nil && country != nil && p.Entry == nil {
+			// The name ends in "of COUNTRY": "United Socialist Party of Venezuela".
+			if i := strings.LastIndex(name, " of "); i >= 0 && countryAt >= nameAt.Off+i {
 				p.country = country
 			}
 		}
 		return p
 	}
 	if f.has(r.x.Cues.OrgWord) && isCapitalized(name) && (party != nil || country != nil || org != nil) {
-		return r.reg.introduce(graph.KindOrganization, name, u.Lang)
+		o := r.reg.introduce(graph.KindOrganization, name, u.Lang)
+		if o != nil {
+			u.addMention(mention{Ent: o, span: nameAt, Text: name})
+		}
+		return o
 	}
 	if country != nil && party == nil && org == nil {
 		if strings.HasPrefix(text.Fold(name), "government") || strings.HasPrefix(text.Fold(name), "republic") {
@@ -392,9 +402,23 @@ func (r *run) titleTarget(u *unit, obj seg) *entity {
 	return nil
 }
 
+// onlyCountry reports whether the body phrase obj is just the country
+// mentioned at off ("China", "the Republic of Korea").
+func (r *run) onlyCountry(u *unit, obj seg, off int) bool {
+	m := u.mentionAt(off)
+	if m == nil {
+		return false
+	}
+	rest := strings.TrimSpace(u.s[obj.Off:m.Off])
+	return (rest == "" || rest == "the") && strings.TrimSpace(u.s[m.End():obj.End()]) == ""
+}
+
 // addPerson records a titled person of a unit and writes their titles and
 // the links the titles imply.
 func (r *run) addPerson(u *unit, p *person) {
+	if p.Ent == nil && p.Name != "" {
+		p.Ent = r.reg.introduce(graph.KindPerson, p.Name, p.Lang)
+	}
 	if p.Ent == nil {
 		return
 	}

@@ -208,12 +208,13 @@ func (r *run) modes() {
 // themeRule: the quotation after "theme" ("The theme was "…"", "主题为「…」")
 // or before "为主题" ("以“…”为主题").
 func (r *run) themeRule(u *unit, m *meeting) {
+	after := u.find(r.x.Cues.ThemeAfter)
 	for _, c := range u.find(r.x.Cues.Theme) {
-		if u.inQuote(c) {
+		if u.inQuote(c) || overlapsAny(after, c) {
 			continue
 		}
 		for _, q := range u.Quotes {
-			if q.Outer.Off >= c.End() && q.Outer.Off-c.End() <= 30 && r.longQuote(u, q) {
+			if q.Outer.Off >= c.End() && q.Outer.Off-c.End() <= 48 && r.longQuote(u, q) {
 				r.theme(m, cleanQuoted(q.Inner.text(u.s)), u.Lang)
 				break
 			}
@@ -226,6 +227,15 @@ func (r *run) themeRule(u *unit, m *meeting) {
 			}
 		}
 	}
+}
+
+func overlapsAny(list []span, s span) bool {
+	for _, x := range list {
+		if x.overlaps(s) {
+			return true
+		}
+	}
+	return false
 }
 
 // longQuote reports whether a quotation is long enough to be a theme or a
@@ -297,8 +307,9 @@ func (r *run) topics(u *unit, m *meeting) {
 
 // isThemeQuote reports whether a quotation is the theme a cue introduces.
 func (r *run) isThemeQuote(u *unit, q quote) bool {
+	after := u.find(r.x.Cues.ThemeAfter)
 	for _, c := range u.find(r.x.Cues.Theme) {
-		if q.Outer.Off >= c.End() && q.Outer.Off-c.End() <= 30 {
+		if !overlapsAny(after, c) && q.Outer.Off >= c.End() && q.Outer.Off-c.End() <= 48 && r.longQuote(u, q) {
 			return true
 		}
 	}

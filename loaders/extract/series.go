@@ -162,6 +162,14 @@ func (r *run) freeParties(u *unit) {
 		if u.mentionAt(j) != nil || u.inQuote(span{j, 5}) {
 			continue
 		}
+		// "Party" must end the name ("Party Relations" is something else)
+		// and follow a capitalised word ("the Role of Party" is no name).
+		if w := firstWord(u.s[end:]); w != "" && isCapitalized(w) && !strings.HasPrefix(u.s[end:], ",") {
+			continue
+		}
+		if ws := strings.Fields(u.s[:j]); len(ws) == 0 || !isCapitalized(ws[len(ws)-1]) || strings.Contains(ws[len(ws)-1], "-") {
+			continue
+		}
 		// Extend left over capitalised words and connectors.
 		start := j
 		ws := strings.Fields(u.s[:j])
@@ -171,6 +179,12 @@ func (r *run) freeParties(u *unit) {
 				break
 			}
 			start = strings.LastIndex(u.s[:start], w)
+		}
+		// A title before the name is not part of it: "Chairman of the X Party".
+		if t, _, _ := r.titleAt(u.s[start:j]); t.Word != "" {
+			if k := strings.Index(u.s[start:j], " of "); k >= 0 {
+				start += k + len(" of ")
+			}
 		}
 		for strings.HasPrefix(u.s[start:], "the ") || strings.HasPrefix(u.s[start:], "of ") || strings.HasPrefix(u.s[start:], "and ") || strings.HasPrefix(u.s[start:], "The ") {
 			start += strings.Index(u.s[start:], " ") + 1
