@@ -402,9 +402,9 @@ func exprString(e Expr) string {
 // ---- translation ----
 
 type translator struct {
-	src   string
-	nagg  int
-	nvar  int
+	src  string
+	nagg int
+	nvar int
 }
 
 func (t *translator) errorf(pos Pos, format string, args ...any) {

@@ -32,6 +32,14 @@ type Iterator struct {
 // for them, as far as the algebra allows (ORDER BY, GROUP BY and DISTINCT
 // materialise what they need).
 func (q *Query) Iterate(ctx context.Context, st Store, opt Options) (*Iterator, error) {
+	if opt.Base != "" && q.Base == "" && q.text != "" {
+		// resolve the query's relative IRIs against the given base
+		rq, err := ParseBase(q.text, opt.Base)
+		if err != nil {
+			return nil, err
+		}
+		q = rq
+	}
 	op, err := translateQuery(q)
 	if err != nil {
 		return nil, err

@@ -10,18 +10,18 @@ import (
 type tokKind int
 
 const (
-	tEOF      tokKind = iota
-	tIRI              // <...>, text is the IRI without brackets, escapes resolved
-	tPName            // prefix:local, text is the whole name with escapes resolved
-	tBNode            // _:label, text is the label
-	tVar              // ?x or $x, text is the name
-	tLang             // @en, text is the tag
-	tInteger          // 12
-	tDecimal          // 1.5
-	tDouble           // 1e3
-	tString           // "..." with escapes resolved
-	tIdent            // keyword or function name, text as written
-	tPunct            // operator or punctuation, text is the operator
+	tEOF     tokKind = iota
+	tIRI             // <...>, text is the IRI without brackets, escapes resolved
+	tPName           // prefix:local, text is the whole name with escapes resolved
+	tBNode           // _:label, text is the label
+	tVar             // ?x or $x, text is the name
+	tLang            // @en, text is the tag
+	tInteger         // 12
+	tDecimal         // 1.5
+	tDouble          // 1e3
+	tString          // "..." with escapes resolved
+	tIdent           // keyword or function name, text as written
+	tPunct           // operator or punctuation, text is the operator
 )
 
 func (k tokKind) String() string {

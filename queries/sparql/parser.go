@@ -38,8 +38,11 @@ func newError(src string, pos int, msg string) *Error {
 // Parse parses a SPARQL 1.1 query and translates it to the algebra.
 // Errors are *Error values with the position of the problem.
 // SPARQL Update requests are rejected.
-func Parse(query string) (q *Query, err error) {
-	p := &parser{src: query}
+func Parse(query string) (q *Query, err error) { return ParseBase(query, "") }
+
+// ParseBase is Parse with a base IRI for relative IRIs (a BASE in the query overrides it).
+func ParseBase(query, base string) (q *Query, err error) {
+	p := &parser{src: query, base: base}
 	p.lex = lexer{src: query, fail: p.failf}
 	defer func() {
 		if r := recover(); r != nil {
@@ -68,10 +71,10 @@ type parser struct {
 	prefixes map[string]string
 	anon     int
 	// blank node labels: which basic graph pattern used them
-	bnodeBGP map[string]int
-	bgpID    int
+	bnodeBGP   map[string]int
+	bgpID      int
 	inTemplate bool
-	aggOK    bool
+	aggOK      bool
 }
 
 func (p *parser) failf(pos int, format string, args ...any) {
