@@ -41,8 +41,10 @@ func newError(src string, pos int, msg string) *Error {
 func Parse(query string) (q *Query, err error) { return ParseBase(query, "") }
 
 // ParseBase is Parse with a base IRI for relative IRIs (a BASE in the query overrides it).
-func ParseBase(query, base string) (q *Query, err error) {
-	p := &parser{src: query, base: base}
+func ParseBase(query, base string) (q *Query, err error) { return parse(query, base, nil) }
+
+func parse(query, base string, predefined map[string]string) (q *Query, err error) {
+	p := &parser{src: query, base: base, predefined: predefined}
 	p.lex = lexer{src: query, fail: p.failf}
 	defer func() {
 		if r := recover(); r != nil {
@@ -69,7 +71,9 @@ type parser struct {
 	peeked   []token
 	base     string
 	prefixes map[string]string
-	anon     int
+	// predefined prefixes, declared before the query's own (ParseWith)
+	predefined map[string]string
+	anon       int
 	// blank node labels: which basic graph pattern used them
 	bnodeBGP   map[string]int
 	bgpID      int
@@ -134,7 +138,10 @@ func (p *parser) expectPunct(s string) {
 
 func (p *parser) parseQuery() *Query {
 	q := &Query{Pos: Pos(p.tok.pos), Limit: -1}
-	p.prefixes = map[string]string{}
+	p.prefixes = make(map[string]string, len(p.predefined))
+	for k, v := range p.predefined {
+		p.prefixes[k] = v
+	}
 	p.bnodeBGP = map[string]int{}
 	p.parsePrologue()
 	q.Base = p.base
