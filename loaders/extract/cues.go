@@ -54,6 +54,7 @@ type Cues struct {
 	ThemeCol    []string // table columns: theme, 主题
 	YearFact    []string // fact keys giving a series' years: date, years, founded
 	NotPlace    []string // words after a city name that make it no venue: time, initiative
+	ZhNameEnd   []string // words that end a Chinese name a title introduces: 表示, 率领, 会见
 }
 
 // DefaultCues returns the keyword tables for English and Chinese.
@@ -69,7 +70,7 @@ func DefaultCues() Cues {
 			{"vice president", RoleMember}, {"vice-president", RoleMember},
 			{"vice chairman", RoleMember}, {"vice-chairman", RoleMember},
 			{"deputy secretary-general", RoleMember}, {"deputy head", RoleMember},
-			{"deputy minister", RoleMember}, {"minister", RoleMember},
+			{"deputy minister", RoleMember}, {"vice minister", RoleMember}, {"minister", RoleMember},
 			{"treasurer general", RoleMember}, {"treasurer", RoleMember},
 			{"secretary", RoleMember}, {"speaker", RoleMember}, {"member", RoleMember},
 			{"spokesperson", RoleMember}, {"spokesman", RoleMember}, {"director", RoleMember},
@@ -103,7 +104,7 @@ func DefaultCues() Cues {
 			"participate", "joined", "出席", "参加", "与会"},
 		Counted: []string{"attended", "attend", "participat", "registered", "representatives",
 			"delegates", "delegations", "gathered", "took part", "from", "出席", "参加", "来自", "与会"},
-		Outcome: []string{"concluded with", "adopted", "issued", "released", "published",
+		Outcome: []string{"concluded with", "closed with", "ended with", "adopted", "issued", "released", "published",
 			"approved", "signed", "发表", "通过", "发布", "签署"},
 		OutcomeWord: []string{"initiative", "declaration", "consensus", "communique", "communiqué",
 			"statement", "appeal", "resolution", "倡议", "宣言", "共识", "声明", "公报", "决议"},
@@ -128,5 +129,6 @@ func DefaultCues() Cues {
 		ThemeCol:   []string{"theme", "主题"},
 		YearFact:   []string{"date", "dates", "years", "year", "held", "founded", "established", "active", "时间", "日期"},
 		NotPlace:   []string{"time", "initiative", "declaration", "consensus", "statement", "时间", "倡议", "宣言"},
+		ZhNameEnd:  []string{"表示", "率领", "率", "会见", "出席", "发表", "致辞", "讲话", "说", "指出", "在", "的", "和", "与", "等", "also"},
 	}
 }

@@ -180,7 +180,11 @@ func (r *run) emitEntities() {
 		}
 	}
 	for _, e := range r.reg.order {
-		if c := classOf(e.Kind); c != "" {
+		c := classOf(e.Kind)
+		if e.Entry != nil {
+			c = e.Entry.Class()
+		}
+		if c != "" {
 			r.out.add(e.IRI, graph.Type, c)
 		}
 		seen := map[string]bool{}

@@ -520,14 +520,10 @@ const zhClause = "，,、。：:；;（）()「」“”《》 \n"
 // peopleZh finds titled persons in Chinese text: a title right before a
 // name ("中共中央总书记习近平", "中联部副部长郭业洲").
 func (r *run) peopleZh(u *unit) {
-	type cand struct {
-		ent *entity
-		at  span
-	}
 	var cands []cand
 	for _, m := range u.Mentions {
 		if m.Ent.Kind == graph.KindPerson && !u.inQuote(m.span) {
-			cands = append(cands, cand{m.Ent, m.span})
+			cands = append(cands, cand{ent: m.Ent, at: m.span})
 		}
 	}
 	// Linked names the gazetteer lacks, and bare names right after a title.
@@ -537,30 +533,121 @@ func (r *run) peopleZh(u *unit) {
 			if i < 0 || l.Text == "" || u.mentionAt(i) != nil || !hasHan(l.Text) || utf8.RuneCountInString(l.Text) > 4 {
 				continue
 			}
-			if _, ok := r.zhTitleBefore(u, i); ok {
-				if e := r.reg.introduce(graph.KindPerson, l.Text, u.Lang); e != nil {
-					cands = append(cands, cand{e, span{i, len(l.Text)}})
-				}
-			}
+			cands = append(cands, cand{name: l.Text, at: span{i, len(l.Text)}})
 		}
 	}
+	cands = append(cands, r.zhBareNames(u)...)
 	for _, c := range cands {
 		title, ok := r.zhTitleBefore(u, c.at.Off)
 		if !ok {
 			continue
 		}
-		var target *entity
+		var target, country *entity
+		countryEnd := title.Off
 		for _, m := range u.Mentions {
 			if title.contains(m.span) {
 				switch m.Ent.Kind {
-				case graph.KindParty, graph.KindOrganization, graph.KindCountry:
+				case graph.KindParty, graph.KindOrganization:
 					target = m.Ent
+				case graph.KindCountry:
+					target, country, countryEnd = m.Ent, m.Ent, m.End()
 				}
 			}
 		}
 		t := r.zhTitleWord(title.text(u.s))
-		r.addPerson(u, &person{Ent: c.ent, At: c.at, Holdings: []holding{{Title: title.text(u.s), Lang: u.Lang, Role: t.Role, Target: target}}})
+		// A party the gazetteer lacks: "蒙古国绿色和谐党主席" names the party
+		// between the country and the title word.
+		if target == nil || target == country {
+			body := u.s[countryEnd : title.End()-len(r.zhTitleTail(u, title, t))]
+			for _, pw := range r.x.Cues.PartyWord {
+				if hasHan(pw) && strings.HasSuffix(body, pw) && utf8.RuneCountInString(body) >= 2 && u.mentionAt(countryEnd) == nil {
+					if p := r.reg.introduce(graph.KindParty, body, u.Lang); p != nil {
+						u.addMention(mention{Ent: p, span: span{countryEnd, len(body)}, Text: body})
+						if country != nil && p.Entry == nil {
+							p.country = country
+						}
+						target = p
+					}
+					break
+				}
+			}
+		}
+		r.addPerson(u, &person{Ent: c.ent, Name: c.name, Lang: u.Lang, At: c.at, Holdings: []holding{{Title: title.text(u.s), Lang: u.Lang, Role: t.Role, Target: target}}})
 	}
+}
+
+// cand is a person a Chinese clause may name after a title: a known entity,
+// or a name to introduce once the title is confirmed.
+type cand struct {
+	ent  *entity
+	name string
+	at   span
+}
+
+// zhTitleTail returns the text of the title word at the end of the title
+// span, as written.
+func (r *run) zhTitleTail(u *unit, title span, t Title) string {
+	s := title.text(u.s)
+	n := utf8.RuneCountInString(t.Word)
+	i := len(s)
+	for ; n > 0 && i > 0; n-- {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+	}
+	return s[i:]
+}
+
+// zhNotName are characters of pronouns and determiners, never in a name.
+const zhNotName = "其他们这那各该此本我你您"
+
+// zhBareNames finds names nobody linked right after a Chinese title word:
+// two to four Han characters (or a transliterated name with a middle dot)
+// followed by a verb such as 表示, 率领 or 会见.
+func (r *run) zhBareNames(u *unit) []cand {
+	var out []cand
+	isVerb := func(keyOff int) bool {
+		for _, v := range r.x.Cues.ZhNameEnd {
+			if hasHan(v) && strings.HasPrefix(u.key[keyOff:], v) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, t := range r.x.Cues.Titles {
+		w := text.Fold(t.Word)
+		if !hasHan(w) {
+			continue
+		}
+		for from := 0; ; {
+			i := strings.Index(u.key[from:], w)
+			if i < 0 {
+				break
+			}
+			ks := from + i + len(w)
+			from = ks
+			start := u.pos[ks]
+			if u.mentionAt(start) != nil {
+				continue
+			}
+			ke, runes, dot := ks, 0, false
+			for ke < len(u.key) {
+				c, n := utf8.DecodeRuneInString(u.key[ke:])
+				if c == '·' {
+					dot = true
+				} else if !isHan(c) || (runes == 0 || runes >= 2) && isVerb(ke) || strings.ContainsRune(zhNotName, c) {
+					break
+				}
+				ke += n
+				runes++
+			}
+			if runes < 2 || runes > 10 || !dot && runes > 4 || ke == len(u.key) || !isVerb(ke) {
+				continue
+			}
+			end := u.pos[ke]
+			out = append(out, cand{name: u.s[start:end], at: span{start, end - start}})
+		}
+	}
+	return out
 }
 
 // zhTitleBefore returns the title written right before offset off: the text
