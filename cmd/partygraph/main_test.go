@@ -136,3 +136,35 @@ func TestHelpShowsExamplesFirst(t *testing.T) {
 		}
 	}
 }
+
+func TestQuery(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "s.db")
+	mustCLI(t, "load", "--db", db, fixture)
+	out := mustCLI(t, "query", "--db", db, "--format", "csv",
+		"SELECT ?d ?g WHERE { GRAPH ?g { ?m schema:startDate ?d } } ORDER BY ?d ?g")
+	want := "d,g\r\n2014,https://w3id.org/partygraph/source/a\r\n2017-11-30,https://w3id.org/partygraph/source/a\r\n2017-11-30,https://w3id.org/partygraph/source/b\r\n"
+	if out != want {
+		t.Errorf("GRAPH query:\n%q\nwant\n%q", out, want)
+	}
+	// Outside GRAPH, a fact stated by two sources is one row.
+	out = mustCLI(t, "query", "--db", db, "--format", "tsv", "SELECT ?d WHERE { ?m schema:startDate ?d } ORDER BY ?d")
+	if n := strings.Count(out, "\n"); n != 3 {
+		t.Errorf("default graph: %d lines, want header + 2 rows:\n%s", n, out)
+	}
+	_, _, err := cli(t, "query", "--db", db, "SELECT ?s WHERE {\n  ?s ?p ")
+	if err == nil || !strings.Contains(err.Error(), "<query>:2:") || strings.Contains(err.Error(), "\n") {
+		t.Errorf("syntax error = %v, want one line with line 2 and a column", err)
+	}
+	out = mustCLI(t, "query", "--db", db, "--example", "conflicts", "--format", "csv")
+	if !strings.HasPrefix(out, "subject,property,value1,source1,value2,source2") {
+		t.Errorf("--example conflicts: %q", out)
+	}
+	out = mustCLI(t, "query", "--db", db, "--lang", "gizmo", `g.V("<https://w3id.org/partygraph/id/person/xi-jinping>").Out("<http://www.w3.org/2000/01/rdf-schema#label>").All()`)
+	if !strings.Contains(out, "習近平") {
+		t.Errorf("gizmo: %s", out)
+	}
+	_, _, err = cli(t, "query", "--db", db, "--timeout", "1ns", "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }")
+	if err == nil || !strings.Contains(err.Error(), "time limit") {
+		t.Errorf("timeout: err = %v", err)
+	}
+}
