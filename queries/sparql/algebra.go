@@ -634,6 +634,15 @@ func valuesTable(v *ValuesPattern) *Table {
 }
 
 func (t *translator) group(g *GroupPattern) Op {
+	op, filters := t.groupParts(g)
+	if len(filters) > 0 {
+		op = &Filter{Exprs: filters, Sub: op}
+	}
+	return op
+}
+
+// groupParts translates a group graph pattern, returning its filters apart.
+func (t *translator) groupParts(g *GroupPattern) (Op, []Expr) {
 	var op Op = emptyBGP
 	var filters []Expr
 	for _, el := range g.Elems {
@@ -643,9 +652,9 @@ func (t *translator) group(g *GroupPattern) Op {
 		case *FilterPattern:
 			filters = append(filters, t.expr(el.Expr))
 		case *OptionalPattern:
-			r := t.group(el.Group)
-			if f, ok := r.(*Filter); ok {
-				op = &LeftJoin{L: op, R: f.Sub, Expr: andAll(f.Exprs)}
+			r, fs := t.groupParts(el.Group)
+			if len(fs) > 0 {
+				op = &LeftJoin{L: op, R: r, Expr: andAll(fs)}
 			} else {
 				op = &LeftJoin{L: op, R: r}
 			}
@@ -679,10 +688,7 @@ func (t *translator) group(g *GroupPattern) Op {
 			op = join(op, t.query(el.Query))
 		}
 	}
-	if len(filters) > 0 {
-		op = &Filter{Exprs: filters, Sub: op}
-	}
-	return op
+	return op, filters
 }
 
 func andAll(es []Expr) Expr {

@@ -85,6 +85,8 @@ type executor struct {
 	ticks  int
 	plans  map[planKey][]int
 	fns    map[Expr]evalFn
+	// zeroCheck: zero-length paths must start at a node of the graph
+	zeroCheck bool
 }
 
 // Exec runs a query and collects its results.
@@ -378,7 +380,19 @@ type tripleKey [3]quad.Value
 
 // matchTriples calls fn(s, p, o, g) for each triple matching the pattern in the
 // active graph; g is the graph of the triple when the active graph is a variable.
+// Language tags match case-insensitively.
 func (e *executor) matchTriples(s, p, o quad.Value, ag activeGraph, r row, fn func(q quad.Quad) bool) bool {
+	if l, ok := o.(quad.LangString); ok {
+		if low := strings.ToLower(l.Lang); low != l.Lang {
+			if !e.matchTriples1(s, p, quad.LangString{Value: l.Value, Lang: low}, ag, r, fn) {
+				return false
+			}
+		}
+	}
+	return e.matchTriples1(s, p, o, ag, r, fn)
+}
+
+func (e *executor) matchTriples1(s, p, o quad.Value, ag activeGraph, r row, fn func(q quad.Quad) bool) bool {
 	if e.err != nil {
 		return false
 	}
@@ -683,7 +697,8 @@ func (e *executor) eval(op Op, in row, fn func(row) bool) bool {
 	case *Distinct:
 		return e.evalDistinct(o.Sub, in, fn)
 	case *Reduced:
-		return e.evalDistinct(o.Sub, in, fn)
+		// REDUCED permits but does not require removing duplicates
+		return e.eval(o.Sub, in, fn)
 	case *Slice:
 		n := int64(0)
 		limitHit := false
@@ -945,7 +960,7 @@ func (e *executor) evalGraph(o *Graph, in row, fn func(row) bool) bool {
 		}
 		return run(activeGraph{mode: gConst, val: g}, in, nil)
 	}
-	if bindsGraph(o.Sub) {
+	if bindsGraph(o.Sub) && !mentions(o.Sub, o.Name.Var) && !hasMinus(o.Sub) {
 		return run(activeGraph{mode: gVar, slot: slot}, in, nil)
 	}
 	for _, g := range e.namedGraphs() {
@@ -1270,9 +1285,6 @@ func (st *aggState) result() quad.Value {
 			sep = st.call.Separator
 		}
 		s := strings.Join(st.parts, sep)
-		if st.sameLang && st.n > 0 && st.lang != "" {
-			return quad.LangString{Value: quad.String(s), Lang: st.lang}
-		}
 		return quad.String(s)
 	}
 	return nil
@@ -1318,4 +1330,33 @@ func (e *executor) sortRows(rs []row, conds []OrderCond) {
 		sorted[i] = rs[j]
 	}
 	copy(rs, sorted)
+}
+
+// mentions reports whether variable v occurs in op.
+func mentions(op Op, v string) bool {
+	for _, x := range orderedVars(op) {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// hasMinus reports whether op contains a MINUS, whose right side must see a fixed graph.
+func hasMinus(op Op) bool {
+	switch o := op.(type) {
+	case *Minus:
+		return true
+	case *Join:
+		return hasMinus(o.L) || hasMinus(o.R)
+	case *LeftJoin:
+		return hasMinus(o.L) || hasMinus(o.R)
+	case *Union:
+		return hasMinus(o.L) || hasMinus(o.R)
+	case *Filter:
+		return hasMinus(o.Sub)
+	case *Extend:
+		return hasMinus(o.Sub)
+	}
+	return false
 }

@@ -179,12 +179,16 @@ func numVal(n num) quad.Value {
 	case nDecimal:
 		return quad.TypedString{Value: quad.String(formatDecimal(n.f)), Type: xsdDecimal}
 	case nFloat:
-		return quad.TypedString{Value: quad.String(formatDouble(n.f)), Type: xsdFloat}
+		return quad.TypedString{Value: quad.String(formatFloat(n.f, 32)), Type: xsdFloat}
 	}
 	return quad.TypedString{Value: quad.String(formatDouble(n.f)), Type: xsdDouble}
 }
 
 func formatDecimal(f float64) string {
+	// decimals are computed in float64; drop the binary noise of the last digits
+	if r, err := strconv.ParseFloat(strconv.FormatFloat(f, 'g', 15, 64), 64); err == nil {
+		f = r
+	}
 	s := strconv.FormatFloat(f, 'f', -1, 64)
 	if !strings.Contains(s, ".") {
 		s += ".0"
@@ -193,7 +197,10 @@ func formatDecimal(f float64) string {
 }
 
 // formatDouble formats a double in the canonical form 1.5E2.
-func formatDouble(f float64) string {
+func formatDouble(f float64) string { return formatFloat(f, 64) }
+
+// formatFloat formats a double or float (bits 32) in the canonical form.
+func formatFloat(f float64, bits int) string {
 	switch {
 	case math.IsInf(f, 1):
 		return "INF"
@@ -202,7 +209,7 @@ func formatDouble(f float64) string {
 	case math.IsNaN(f):
 		return "NaN"
 	}
-	s := strconv.FormatFloat(f, 'E', -1, 64)
+	s := strconv.FormatFloat(f, 'E', -1, bits)
 	i := strings.IndexByte(s, 'E')
 	m, e := s[:i], s[i+1:]
 	if !strings.Contains(m, ".") {
@@ -459,34 +466,82 @@ func valueEqual(a, b quad.Value) (bool, error) {
 	if a == b {
 		return true, nil
 	}
-	switch x := a.(type) {
-	case quad.String:
-		if _, ok := b.(quad.String); ok {
-			return false, nil
+	la, aLang := a.(quad.LangString)
+	lb, bLang := b.(quad.LangString)
+	if aLang || bLang {
+		if aLang && bLang {
+			return la.Value == lb.Value && strings.EqualFold(la.Lang, lb.Lang), nil
 		}
-		if _, ok := b.(quad.LangString); ok {
-			return false, nil
-		}
-	case quad.LangString:
-		if y, ok := b.(quad.LangString); ok {
-			return x.Value == y.Value && strings.EqualFold(x.Lang, y.Lang), nil
-		}
-		if _, ok := b.(quad.String); ok {
-			return false, nil
-		}
-	case quad.TypedString:
-		if ba, ok := toBool(a); ok {
-			if bb, ok := toBool(b); ok {
-				return ba == bb, nil
+		return false, nil
+	}
+	ka, kb := literalKind(a), literalKind(b)
+	if ka == kindUnknown || kb == kindUnknown {
+		return false, errType
+	}
+	if ka != kb {
+		return false, nil
+	}
+	switch ka {
+	case kindString:
+		sa, _ := stringOf(a)
+		sb, _ := stringOf(b)
+		return sa == sb, nil
+	case kindBool:
+		ba, _ := toBool(a)
+		bb, _ := toBool(b)
+		return ba == bb, nil
+	case kindDateTime, kindDate:
+		da, _ := toDate(a)
+		db, _ := toDate(b)
+		if da.hasTZ != db.hasTZ {
+			if d := da.t.Sub(db.t); d <= 14*time.Hour && d >= -14*time.Hour {
+				return false, errType
 			}
+			return false, nil
 		}
-		if da, ok := toDate(a); ok {
-			if db, ok := toDate(b); ok && da.date == db.date {
-				return da.t.Equal(db.t), nil
+		return da.t.Equal(db.t), nil
+	}
+	return false, errType
+}
+
+const (
+	kindUnknown = iota
+	kindString
+	kindNumber
+	kindBool
+	kindDateTime
+	kindDate
+)
+
+// literalKind classifies a literal by the value space the operators know;
+// ill-typed literals and unknown datatypes are kindUnknown.
+func literalKind(v quad.Value) int {
+	switch t := v.(type) {
+	case quad.String:
+		return kindString
+	case quad.TypedString:
+		switch {
+		case t.Type == xsdString:
+			return kindString
+		case isNumericType(t.Type):
+			if _, ok := toNum(t); ok {
+				return kindNumber
+			}
+		case t.Type == xsdBoolean:
+			if _, ok := toBool(t); ok {
+				return kindBool
+			}
+		case t.Type == xsdDateTime:
+			if _, ok := toDate(t); ok {
+				return kindDateTime
+			}
+		case t.Type == xsdDate:
+			if _, ok := toDate(t); ok {
+				return kindDate
 			}
 		}
 	}
-	return false, errType
+	return kindUnknown
 }
 
 // valueCompare is the SPARQL '<' family: -1, 0, 1, or an error if incomparable.

@@ -314,6 +314,7 @@ func (e *executor) compileCall(x *CallExpr) evalFn {
 				return nil, errType
 			}
 			if n.k == nInteger {
+				n.i = int64(f(float64(n.i)))
 				return numVal(n), nil
 			}
 			n.f = f(n.f)
@@ -844,6 +845,12 @@ func cast(v quad.Value, dt quad.IRI) (quad.Value, error) {
 	}
 	switch dt {
 	case xsdString:
+		switch {
+		case isBool:
+			return quad.String(strconv.FormatBool(b)), nil
+		case isNum:
+			return quad.String(canonicalNumber(n)), nil
+		}
 		return quad.String(lexical(v)), nil
 	case xsdBoolean:
 		switch {
@@ -945,4 +952,28 @@ func cast(v quad.Value, dt quad.IRI) (quad.Value, error) {
 		return nil, errType
 	}
 	return nil, errType
+}
+
+// canonicalNumber is the canonical lexical form of a number as a string cast gives it.
+func canonicalNumber(n num) string {
+	if n.k == nInteger {
+		return strconv.FormatInt(n.i, 10)
+	}
+	f := n.f
+	bits := 64
+	if n.k == nFloat {
+		bits = 32
+	}
+	switch {
+	case math.IsInf(f, 1):
+		return "INF"
+	case math.IsInf(f, -1):
+		return "-INF"
+	case math.IsNaN(f):
+		return "NaN"
+	}
+	if n.k == nDecimal || f == 0 || math.Abs(f) >= 1e-6 && math.Abs(f) < 1e6 {
+		return strconv.FormatFloat(f, 'f', -1, bits)
+	}
+	return formatFloat(f, bits)
 }

@@ -350,7 +350,7 @@ func unescapeUnicode(s string) (rune, int, bool) {
 		}
 		r = r*16 + rune(hexVal(c))
 	}
-	if r > unicode.MaxRune {
+	if r > unicode.MaxRune || r >= 0xD800 && r <= 0xDFFF {
 		return 0, 0, false
 	}
 	return r, 2 + n, true

@@ -26,6 +26,9 @@ func (e *executor) evalPath(o *PathOp, in row, fn func(row) bool) bool {
 			return fn(m)
 		}
 	}
+	// a zero-length path from a term bound by another pattern only matches
+	// terms of the graph; constants of the query always match themselves
+	e.zeroCheck = s.slot >= 0 && in[s.slot] != nil || ob.slot >= 0 && in[ob.slot] != nil
 	ag := e.graph
 	if ag.mode == gVar {
 		if g := in[ag.slot]; g != nil {
@@ -115,11 +118,11 @@ func (e *executor) pathMod(p PathMod, s, o quad.Value, ag activeGraph, fn func(x
 		}
 		switch {
 		case s != nil:
-			if (o == nil || o == s) && !emit(s, s) {
+			if (o == nil || o == s) && (!e.zeroCheck || e.isGraphNode(s, ag)) && !emit(s, s) {
 				return false
 			}
 		case o != nil:
-			if !emit(o, o) {
+			if (!e.zeroCheck || e.isGraphNode(o, ag)) && !emit(o, o) {
 				return false
 			}
 		default:
@@ -137,7 +140,7 @@ func (e *executor) pathMod(p PathMod, s, o quad.Value, ag activeGraph, fn func(x
 		var frontier []quad.Value
 		if zero {
 			visited[start] = true
-			if (target == nil || target == start) && !emitPair(start) {
+			if (target == nil || target == start) && (!e.zeroCheck || e.isGraphNode(start, ag)) && !emitPair(start) {
 				return false
 			}
 		}
@@ -203,4 +206,14 @@ func (e *executor) graphNodes(ag activeGraph) []quad.Value {
 		return true
 	})
 	return out
+}
+
+// isGraphNode reports whether v is a subject or object of the active graph.
+func (e *executor) isGraphNode(v quad.Value, ag activeGraph) bool {
+	found := false
+	e.matchTriples(v, nil, nil, ag, nil, func(quad.Quad) bool { found = true; return false })
+	if !found {
+		e.matchTriples(nil, nil, v, ag, nil, func(quad.Quad) bool { found = true; return false })
+	}
+	return found
 }
