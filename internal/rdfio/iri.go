@@ -2,13 +2,14 @@ package rdfio
 
 import "strings"
 
-// ResolveIRI resolves ref against base following RFC 3986 section 5.2. When
-// base is empty or ref is already absolute, ref is returned with its dot
-// segments removed only if it has a scheme.
+// ResolveIRI resolves a relative reference ref against base following RFC
+// 3986 section 5.2. An absolute ref (one with a scheme) is returned as it is,
+// without normalization, as Turtle and SPARQL require; so is any ref when
+// base is empty.
 func ResolveIRI(base, ref string) string {
 	rs, ra, rp, rq, rf, hasA, hasQ, hasF := splitIRI(ref)
 	if rs != "" {
-		return joinIRI(rs, ra, removeDots(rp), rq, rf, hasA, hasQ, hasF)
+		return ref
 	}
 	if base == "" {
 		return ref

@@ -138,7 +138,7 @@ func (c xmlCtx) enter(e *xmlElem) xmlCtx {
 					c.base = c.base[:i]
 				}
 			case "lang":
-				c.lang = a.Value
+				c.lang = strings.ToLower(a.Value)
 			}
 		}
 	}

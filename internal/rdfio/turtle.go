@@ -655,7 +655,7 @@ func (p *turtleParser) object() quad.Value {
 		nt := p.peek()
 		if nt.kind == tLangTag {
 			p.next()
-			return quad.LangString{Value: quad.String(t.text), Lang: nt.text}
+			return quad.LangString{Value: quad.String(t.text), Lang: strings.ToLower(nt.text)}
 		}
 		if p.isPunct(nt, "^^") {
 			p.next()
