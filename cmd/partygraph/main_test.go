@@ -168,3 +168,17 @@ func TestQuery(t *testing.T) {
 		t.Errorf("timeout: err = %v", err)
 	}
 }
+
+func TestStatsConflicts(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "s.db")
+	mustCLI(t, "load", "--db", db, "../../queries/examples/testdata/fixture.nq")
+	out := mustCLI(t, "stats", "--db", db, "--conflicts")
+	want := `id:meeting/hlm-2017 schema:startDate
+  source:doc-a	says "2017-11-30"^^xsd:date
+  source:doc-b	says "2017-12-01"^^xsd:date
+1 disagreements
+`
+	if out != want {
+		t.Errorf("stats --conflicts:\n%s\nwant:\n%s", out, want)
+	}
+}
