@@ -50,10 +50,21 @@ type registry struct {
 	gz    *gazetteer.Gazetteer
 	byIRI map[quad.IRI]*entity
 	order []*entity
+	// alias maps a kind and folded short name to the entity a longer name
+	// introduced: "Steppe Green Party" after "Steppe Green Party of Mongolia".
+	alias map[string]*entity
 }
 
 func newRegistry(gz *gazetteer.Gazetteer) *registry {
-	return &registry{gz: gz, byIRI: make(map[quad.IRI]*entity)}
+	return &registry{gz: gz, byIRI: make(map[quad.IRI]*entity), alias: make(map[string]*entity)}
+}
+
+// addAlias lets a short name of an introduced entity find it.
+func (r *registry) addAlias(e *entity, short string) {
+	k := e.Kind + " " + text.Fold(short)
+	if _, ok := r.alias[k]; !ok && e.Entry == nil {
+		r.alias[k] = e
+	}
 }
 
 // kindOf normalises a gazetteer kind to a graph kind.
@@ -101,6 +112,10 @@ func (r *registry) lookup(s, kind string) *entity {
 func (r *registry) introduce(kind, s, lang string) *entity {
 	s = strings.TrimSpace(s)
 	if e := r.lookup(s, kind); e != nil {
+		return e
+	}
+	if e := r.alias[kind+" "+text.Fold(s)]; e != nil {
+		e.addName(s, lang)
 		return e
 	}
 	slug := text.Slug(s)

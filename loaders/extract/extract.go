@@ -87,9 +87,16 @@ func (x *Extractor) Extract(doc *loaders.Document, label quad.IRI) ([]quad.Quad,
 	}
 	r.findMeetings()
 	r.assignMeetings()
+	// Parties named with their country first, so that a short name later
+	// finds the same party; then the other party names; then people.
+	for _, u := range r.units {
+		r.freeParties(u, true)
+	}
+	for _, u := range r.units {
+		r.freeParties(u, false)
+	}
 	for _, u := range r.units {
 		r.people(u)
-		r.freeParties(u)
 	}
 	for _, u := range r.units {
 		r.relations(u)

@@ -133,6 +133,29 @@ func (r *run) nameSeg(u *unit, sg seg) (*person, bool) {
 	return &person{Name: t, Lang: u.Lang, At: span{off, len(t)}}, true
 }
 
+// trailingName returns the person a segment ends with, after a lower-case
+// word ("... led by Bolor Tsendee"), as a candidate for a title that follows.
+func (r *run) trailingName(u *unit, sg seg) *person {
+	ws := strings.Fields(sg.Text)
+	k := len(ws)
+	for k > 0 && len(ws)-k < 4 && isCapitalized(ws[k-1]) {
+		k--
+	}
+	if k == len(ws) || k == 0 || isCapitalized(ws[k-1]) {
+		return nil
+	}
+	name := strings.Join(ws[k:], " ")
+	off := sg.End() - len(name)
+	if !strings.HasSuffix(sg.Text, name) {
+		return nil
+	}
+	p, ok := r.nameSeg(u, seg{span{off, len(name)}, name})
+	if !ok {
+		return nil
+	}
+	return p
+}
+
 // nameStop are capitalised words that begin phrases other than names.
 var nameStop = map[string]bool{
 	"at": true, "on": true, "in": true, "during": true, "the": true, "after": true, "before": true,
@@ -206,8 +229,8 @@ func (r *run) people(u *unit) {
 			last = p
 			continue
 		}
-		// A segment that begins with a known person: "Xi Jinping addressed ...".
-		last, pend = nil, nil
+		// A segment that ends in a name: "a delegation led by X, Chairman of Y".
+		last, pend = r.trailingName(u, sg), nil
 	}
 }
 
@@ -383,6 +406,7 @@ func (r *run) titleTarget(u *unit, obj seg) *entity {
 			// The name ends in "of COUNTRY": "United Socialist Party of Venezuela".
 			if i := strings.LastIndex(name, " of "); i >= 0 && countryAt >= nameAt.Off+i {
 				p.country = country
+				r.reg.addAlias(p, name[:i])
 			}
 		}
 		return p
@@ -559,6 +583,10 @@ func (r *run) peopleZh(u *unit) {
 		// between the country and the title word.
 		if target == nil || target == country {
 			body := u.s[countryEnd : title.End()-len(r.zhTitleTail(u, title, t))]
+			if country != nil && strings.HasPrefix(body, "国") {
+				body = body[len("国"):] // 蒙古国 when the gazetteer says 蒙古
+				countryEnd += len("国")
+			}
 			for _, pw := range r.x.Cues.PartyWord {
 				if hasHan(pw) && strings.HasSuffix(body, pw) && utf8.RuneCountInString(body) >= 2 && u.mentionAt(countryEnd) == nil {
 					if p := r.reg.introduce(graph.KindParty, body, u.Lang); p != nil {

@@ -50,6 +50,11 @@ func hasWords(s string) bool {
 	return false
 }
 
+// leftConnector are the lower-case words a party name may have before its
+// head word ("Justice and Development Party"); "of" is not one of them:
+// "Delegation of the X Party" is no party's name.
+var leftConnector = map[string]bool{"and": true, "for": true, "de": true, "del": true, "la": true}
+
 var stopWords = map[string]bool{"the": true, "of": true, "with": true, "in": true, "and": true, "a": true, "an": true, "for": true, "on": true, "to": true}
 
 // words returns the content words of a name, folded, plural -s dropped, and
@@ -143,8 +148,9 @@ func (r *run) seriesEntries() []*gazetteer.Entry {
 
 // freeParties introduces the parties an English text names by a capitalised
 // name ending in "Party" that the gazetteer does not know ("the Socialist
-// Party of Chile"), with the country the name ends in.
-func (r *run) freeParties(u *unit) {
+// Party of Chile"), with the country the name ends in; only the names with
+// a country when withCountry is set, only the others when it is not.
+func (r *run) freeParties(u *unit, withCountry bool) {
 	if hasHan(u.s) || u.Row != nil {
 		return
 	}
@@ -159,7 +165,7 @@ func (r *run) freeParties(u *unit) {
 		if end < len(u.s) && unicode.IsLetter(rune(u.s[end])) {
 			continue
 		}
-		if u.mentionAt(j) != nil || u.inQuote(span{j, 5}) {
+		if j > 0 && u.s[j-1] != ' ' || u.mentionAt(j) != nil || u.inQuote(span{j, 5}) {
 			continue
 		}
 		// "Party" must end the name ("Party Relations" is something else)
@@ -175,7 +181,7 @@ func (r *run) freeParties(u *unit) {
 		ws := strings.Fields(u.s[:j])
 		for k := len(ws) - 1; k >= 0; k-- {
 			w := ws[k]
-			if strings.ContainsAny(w, ",;:.()\"“”") || !(isCapitalized(w) || connector[w]) {
+			if strings.ContainsAny(w, ",;:.()\"“”") || !(isCapitalized(w) || leftConnector[w]) {
 				break
 			}
 			start = strings.LastIndex(u.s[:start], w)
@@ -209,6 +215,9 @@ func (r *run) freeParties(u *unit) {
 			country = c.Ent
 			end = c.End()
 		}
+		if withCountry != (country != nil) {
+			continue
+		}
 		nm := u.s[start:end]
 		p := r.reg.introduce(graph.KindParty, nm, u.Lang)
 		if p == nil {
@@ -216,6 +225,7 @@ func (r *run) freeParties(u *unit) {
 		}
 		if country != nil && p.Entry == nil {
 			p.country = country
+			r.reg.addAlias(p, u.s[start:j+len("Party")])
 		}
 		u.addMention(mention{Ent: p, span: span{start, end - start}, Text: nm})
 		i = end
