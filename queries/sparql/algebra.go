@@ -433,8 +433,6 @@ func translateQuery(q *Query) (op Op, err error) {
 	return op, nil
 }
 
-var emptyBGP = &BGP{}
-
 func isEmptyBGP(op Op) bool {
 	b, ok := op.(*BGP)
 	return ok && len(b.Triples) == 0
@@ -451,7 +449,7 @@ func join(l, r Op) Op {
 }
 
 func (t *translator) query(q *Query) Op {
-	var op Op = emptyBGP
+	var op Op = &BGP{}
 	if q.Where != nil {
 		op = t.group(q.Where)
 	}
@@ -584,7 +582,7 @@ func (t *translator) checkGrouped(e Expr, ok map[string]bool) {
 func (t *translator) extractAggs(e Expr, g *Group, found *bool) Expr {
 	switch x := e.(type) {
 	case *CallExpr:
-		if !x.IRI && aggregates[x.Name] {
+		if !x.IRI && isAggregate(x.Name) {
 			*found = true
 			// reuse an identical aggregate
 			s := exprString(x)
@@ -643,7 +641,7 @@ func (t *translator) group(g *GroupPattern) Op {
 
 // groupParts translates a group graph pattern, returning its filters apart.
 func (t *translator) groupParts(g *GroupPattern) (Op, []Expr) {
-	var op Op = emptyBGP
+	var op Op = &BGP{}
 	var filters []Expr
 	for _, el := range g.Elems {
 		switch el := el.(type) {

@@ -44,6 +44,8 @@ type Query struct {
 
 	text string // the query text, for error positions at run time
 	alg  Op     // the translated algebra
+	// predef are the prefixes predeclared by ParseWith
+	predef map[string]string
 }
 
 // SelectItem is a projected variable, optionally computed by an expression.

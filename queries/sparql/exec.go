@@ -80,6 +80,7 @@ type executor struct {
 	labels []quad.Value // cached labels of the store
 	now    time.Time
 	bnodes map[string]quad.BNode
+	genB   map[quad.BNode]bool // blank nodes made by BNODE(str)
 	nbnode int
 	err    error
 	ticks  int
@@ -129,6 +130,7 @@ func newExecutor(ctx context.Context, st Store, q *Query, opt Options) (*executo
 		slots:  map[string]int{},
 		now:    time.Now(),
 		bnodes: map[string]quad.BNode{},
+		genB:   map[quad.BNode]bool{},
 		plans:  map[planKey][]int{},
 		fns:    map[Expr]evalFn{},
 	}
@@ -1016,6 +1018,9 @@ func (e *executor) evalBGP(o *BGP, in row, fn func(row) bool) bool {
 			}
 			return e.err == nil
 		}
+		if e.graph.mode == gConst && !e.graphExists(e.graph.val) {
+			return true
+		}
 		return fn(in)
 	}
 	order := e.plan(o, in)
@@ -1357,6 +1362,19 @@ func hasMinus(op Op) bool {
 		return hasMinus(o.Sub)
 	case *Extend:
 		return hasMinus(o.Sub)
+	}
+	return false
+}
+
+// graphExists reports whether g is a named graph of the dataset.
+func (e *executor) graphExists(g quad.Value) bool {
+	if e.named != nil {
+		return e.named[g]
+	}
+	for _, x := range e.namedGraphs() {
+		if x == g {
+			return true
+		}
 	}
 	return false
 }

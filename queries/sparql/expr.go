@@ -19,16 +19,11 @@ type row []quad.Value
 // evalFn evaluates a compiled expression on a solution.
 type evalFn func(r row) (quad.Value, error)
 
-var (
-	valTrue  = quad.TypedString{Value: "true", Type: xsdBoolean}
-	valFalse = quad.TypedString{Value: "false", Type: xsdBoolean}
-)
-
 func boolVal(b bool) quad.Value {
 	if b {
-		return valTrue
+		return quad.TypedString{Value: "true", Type: xsdBoolean}
 	}
-	return valFalse
+	return quad.TypedString{Value: "false", Type: xsdBoolean}
 }
 
 // ---- numbers ----

@@ -435,12 +435,22 @@ func (e *executor) compileCall(x *CallExpr) evalFn {
 			if !ok {
 				return nil, errType
 			}
-			key := fmt.Sprintf("%p|%s", r, s)
-			if b, ok := e.bnodes[key]; ok {
+			// the same string gives the same blank node within a solution:
+			// key on the solution without the blank nodes BNODE made
+			var key []byte
+			for _, v := range r {
+				if b, ok := v.(quad.BNode); ok && e.genB[b] {
+					v = nil
+				}
+				key = appendTerm(key, v)
+			}
+			key = append(key, s...)
+			if b, ok := e.bnodes[string(key)]; ok {
 				return b, nil
 			}
 			b := e.newBNode()
-			e.bnodes[key] = b
+			e.bnodes[string(key)] = b
+			e.genB[b] = true
 			return b, nil
 		}
 	case "RAND":
@@ -864,9 +874,9 @@ func cast(v quad.Value, dt quad.IRI) (quad.Value, error) {
 		case isStr:
 			switch lex {
 			case "true", "1":
-				return valTrue, nil
+				return boolVal(true), nil
 			case "false", "0":
-				return valFalse, nil
+				return boolVal(false), nil
 			}
 		}
 		return nil, errType

@@ -3,7 +3,6 @@ package sparql
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strings"
 
 	"github.com/cayleygraph/quad"
@@ -34,7 +33,7 @@ type Iterator struct {
 func (q *Query) Iterate(ctx context.Context, st Store, opt Options) (*Iterator, error) {
 	if opt.Base != "" && q.Base == "" && q.text != "" {
 		// resolve the query's relative IRIs against the given base
-		rq, err := ParseBase(q.text, opt.Base)
+		rq, err := parse(q.text, opt.Base, q.predef)
 		if err != nil {
 			return nil, err
 		}
@@ -300,5 +299,3 @@ func (q *Query) String() string {
 
 // IsTimeout reports whether err is a query timeout.
 func IsTimeout(err error) bool { return errors.Is(err, ErrTimeout) }
-
-var _ = fmt.Sprintf

@@ -58,6 +58,7 @@ func parse(query, base string, predefined map[string]string) (q *Query, err erro
 	p.advance()
 	q = p.parseQuery()
 	q.text = query
+	q.predef = predefined
 	if _, err := translateQuery(q); err != nil {
 		return nil, err
 	}
@@ -1052,27 +1053,47 @@ func (p *parser) parseUnary() Expr {
 	return p.parsePrimary()
 }
 
-// builtins maps built-in function names to their arity (min, max; max -1 = any).
-var builtins = map[string][2]int{
-	"STR": {1, 1}, "LANG": {1, 1}, "LANGMATCHES": {2, 2}, "DATATYPE": {1, 1}, "BOUND": {1, 1},
-	"IRI": {1, 1}, "URI": {1, 1}, "BNODE": {0, 1}, "RAND": {0, 0}, "ABS": {1, 1}, "CEIL": {1, 1},
-	"FLOOR": {1, 1}, "ROUND": {1, 1}, "CONCAT": {0, -1}, "STRLEN": {1, 1}, "UCASE": {1, 1},
-	"LCASE": {1, 1}, "ENCODE_FOR_URI": {1, 1}, "CONTAINS": {2, 2}, "STRSTARTS": {2, 2},
-	"STRENDS": {2, 2}, "STRBEFORE": {2, 2}, "STRAFTER": {2, 2}, "YEAR": {1, 1}, "MONTH": {1, 1},
-	"DAY": {1, 1}, "HOURS": {1, 1}, "MINUTES": {1, 1}, "SECONDS": {1, 1}, "TIMEZONE": {1, 1},
-	"TZ": {1, 1}, "NOW": {0, 0}, "UUID": {0, 0}, "STRUUID": {0, 0}, "MD5": {1, 1}, "SHA1": {1, 1},
-	"SHA256": {1, 1}, "SHA384": {1, 1}, "SHA512": {1, 1}, "COALESCE": {0, -1}, "IF": {3, 3},
-	"STRLANG": {2, 2}, "STRDT": {2, 2}, "SAMETERM": {2, 2}, "ISIRI": {1, 1}, "ISURI": {1, 1},
-	"ISBLANK": {1, 1}, "ISLITERAL": {1, 1}, "ISNUMERIC": {1, 1}, "REGEX": {2, 3},
-	"SUBSTR": {2, 3}, "REPLACE": {3, 4},
+// builtinArity returns the arity of a built-in function (min, max; max -1 =
+// any) and whether name is a built-in.
+func builtinArity(name string) ([2]int, bool) {
+	switch name {
+	case "RAND", "NOW", "UUID", "STRUUID":
+		return [2]int{0, 0}, true
+	case "BNODE":
+		return [2]int{0, 1}, true
+	case "CONCAT", "COALESCE":
+		return [2]int{0, -1}, true
+	case "STR", "LANG", "DATATYPE", "BOUND", "IRI", "URI", "ABS", "CEIL", "FLOOR", "ROUND",
+		"STRLEN", "UCASE", "LCASE", "ENCODE_FOR_URI", "YEAR", "MONTH", "DAY", "HOURS",
+		"MINUTES", "SECONDS", "TIMEZONE", "TZ", "MD5", "SHA1", "SHA256", "SHA384", "SHA512",
+		"ISIRI", "ISURI", "ISBLANK", "ISLITERAL", "ISNUMERIC":
+		return [2]int{1, 1}, true
+	case "LANGMATCHES", "CONTAINS", "STRSTARTS", "STRENDS", "STRBEFORE", "STRAFTER",
+		"STRLANG", "STRDT", "SAMETERM":
+		return [2]int{2, 2}, true
+	case "IF":
+		return [2]int{3, 3}, true
+	case "REGEX", "SUBSTR":
+		return [2]int{2, 3}, true
+	case "REPLACE":
+		return [2]int{3, 4}, true
+	}
+	return [2]int{}, false
 }
 
-var aggregates = map[string]bool{"COUNT": true, "SUM": true, "MIN": true, "MAX": true, "AVG": true, "SAMPLE": true, "GROUP_CONCAT": true}
+// isAggregate reports whether name is an aggregate function.
+func isAggregate(name string) bool {
+	switch name {
+	case "COUNT", "SUM", "MIN", "MAX", "AVG", "SAMPLE", "GROUP_CONCAT":
+		return true
+	}
+	return false
+}
 
 func (p *parser) isBuiltin() bool {
 	n := strings.ToUpper(p.tok.text)
-	_, ok := builtins[n]
-	return ok || aggregates[n] || n == "EXISTS" || n == "NOT"
+	_, ok := builtinArity(n)
+	return ok || isAggregate(n) || n == "EXISTS" || n == "NOT"
 }
 
 func (p *parser) parsePrimary() Expr {
@@ -1135,7 +1156,7 @@ func (p *parser) parseBuiltinCall() Expr {
 		g := p.parseGroup()
 		p.aggOK = aggOK
 		return &ExistsExpr{Pos: Pos(pos), Not: not, Group: g}
-	case aggregates[name]:
+	case isAggregate(name):
 		if !p.aggOK {
 			p.failf(pos, "aggregate %s is not allowed here", name)
 		}
@@ -1164,7 +1185,7 @@ func (p *parser) parseBuiltinCall() Expr {
 		p.expectPunct(")")
 		return c
 	}
-	ar, ok := builtins[name]
+	ar, ok := builtinArity(name)
 	if !ok {
 		p.failf(pos, "unknown function %s", p.tok.text)
 	}
