@@ -48,6 +48,7 @@ func commands() []command {
 		{"export", "write the graph, or one source, as N-Quads, JSON-LD, GraphML or DOT", runExport},
 		{"stats", "count quads, nodes, sources and instances per class", runStats},
 		{"query", "run a SPARQL or Gizmo query", runQuery},
+		{"check", "verify the store: labels, duplicates, values, ontology", runCheck},
 		{"serve", "serve the SPARQL endpoint and the graph explorer", func(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
 			return runServe(ctx, args, stdout, stderr)
 		}},
