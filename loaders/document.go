@@ -16,7 +16,8 @@ type Document struct {
 
 	Blocks     []Block     // the body, in document order
 	References []Reference // cited works (footnotes, numbered references)
-	Categories []string    // wiki categories, as written
+	Categories []string    // wiki categories, as written, without the namespace
+	Keywords   []string    // keywords the document lists about itself, as written
 }
 
 // BlockKind says what a Block is.
@@ -42,7 +43,15 @@ type Block struct {
 	Links   []Link     // links inside Text
 	Refs    []int      // indexes into Document.References cited by this block
 	Rows    [][]string // for Table: the rows, the header row first
+	Spans   []Span     // parts of Text marked as written in another language
 	Offset  int        // byte offset of the block in the file, for messages
+}
+
+// Span is a part of a block's text that the markup says is in a language of
+// its own, such as the text of a wikitext {{lang-en|...}} template.
+type Span struct {
+	Text string // as it appears in Block.Text
+	Lang string // BCP 47 tag
 }
 
 // Link is a link inside a block's text.
@@ -55,8 +64,10 @@ type Link struct {
 type Reference struct {
 	URL       string
 	Title     string
+	Author    string // author or authors, as written
 	Publisher string
 	Date      string // as written
+	DOI       string // digital object identifier without the doi.org prefix
 	Text      string // the whole reference text, as written
 	Lang      string // BCP 47 tag
 }

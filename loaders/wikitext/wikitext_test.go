@@ -1,0 +1,187 @@
+package wikitext
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"reflect"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/partygraph/partygraph/loaders"
+	"github.com/partygraph/partygraph/loaders/internal/loadertest"
+)
+
+func TestSeedGolden(t *testing.T) {
+	data := loadertest.Seed(t, "000_6a5bb4f6170cf5a6.txt")
+	d, err := Parse("000_6a5bb4f6170cf5a6.txt", bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	loadertest.Golden(t, "testdata/seed_000.golden", d)
+}
+
+func TestOwnGolden(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.wiki")
+	if len(files) == 0 {
+		t.Fatal("no testdata/*.wiki documents")
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d, err := Parse(filepath.Base(f), bytes.NewReader(data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			loadertest.Golden(t, strings.TrimSuffix(f, ".wiki")+".golden", d)
+		})
+	}
+}
+
+func TestAssertions(t *testing.T) {
+	data, err := os.ReadFile("testdata/icapp_assembly.wiki")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := Parse("icapp_assembly.wiki", bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Title != "13th General Assembly of the International Conference of Asian Political Parties" {
+		t.Errorf("title = %q", d.Title)
+	}
+	p := loadertest.Block(t, d, loaders.Paragraph, "was held in Marenport")
+	if len(p.Spans) != 1 || p.Spans[0].Lang != "zh" || p.Spans[0].Text != "亞洲政黨國際會議第十三屆大會" {
+		t.Errorf("spans = %+v", p.Spans)
+	}
+	if len(p.Refs) != 1 || d.References[p.Refs[0]].Publisher != "Marenport Herald" {
+		t.Errorf("named ref reused twice should be cited once: refs %v", p.Refs)
+	}
+	if strings.Contains(p.Text, "attendance") || strings.Contains(p.Text, "thumb") {
+		t.Errorf("comment or image leaked into text: %q", p.Text)
+	}
+	o := loadertest.Block(t, d, loaders.Paragraph, "opened by")
+	if o.Links[0] != (loaders.Link{Target: "Tomas Ilyan", Text: "Tomás Ilyan"}) {
+		t.Errorf("piped link = %+v", o.Links[0])
+	}
+	if !strings.Contains(o.Text, "[[not a link]]") {
+		t.Errorf("nowiki not kept literally: %q", o.Text)
+	}
+	if r := d.References[o.Refs[0]]; r.DOI != "10.1234/jps.2032.7" || r.Author != "Okonkwo, Ada" {
+		t.Errorf("cite journal = %+v", r)
+	}
+	tb := loadertest.Block(t, d, loaders.Table, "Opening plenary")
+	want := [][]string{{"Day", "Session", "Chair"}, {"14 October", "Opening plenary", "Tomas Ilyan"}, {"15 October", "Panel on green growth", "Lin Wei-ting"}}
+	if !reflect.DeepEqual(tb.Rows, want) {
+		t.Errorf("rows = %q", tb.Rows)
+	}
+	it := loadertest.Block(t, d, loaders.ListItem, "Asian Parties Forum")
+	if !reflect.DeepEqual(it.Section, []string{"See also"}) {
+		t.Errorf("see-also item section = %q", it.Section)
+	}
+	f := loadertest.Block(t, d, loaders.Fact, "Harbour")
+	if f.Key != "venue" {
+		t.Errorf("infobox fact key = %q", f.Key)
+	}
+	if !reflect.DeepEqual(d.Categories, []string{"ICAPP General Assemblies", "2031 conferences"}) {
+		t.Errorf("categories = %q", d.Categories)
+	}
+	for _, b := range d.Blocks {
+		if strings.Contains(b.Text, "Portal") || strings.Contains(b.Text, "navbox") || strings.Contains(b.Text, "Assemblée") {
+			t.Errorf("navigation template or interlanguage link leaked: %q", b.Text)
+		}
+	}
+}
+
+func TestCitationNeededIsNotAReference(t *testing.T) {
+	d, err := Parse("x", strings.NewReader("Claim.{{Citation needed|date=2016}} Other.{{cite web|title=T|url=http://x.example}}"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.References) != 1 || d.References[0].Title != "T" {
+		t.Errorf("references = %+v", d.References)
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	tests := []struct {
+		name, in string
+		err      error // nil: must parse
+		text     string
+	}{
+		{"empty", "", loaders.ErrEmpty, ""},
+		{"blank", " \n\t\n", loaders.ErrEmpty, ""},
+		{"binary", "abc\x00def", loaders.ErrBinary, ""},
+		{"unclosed template", "Before {{cite web|title=x and after", nil, "Before {{cite web|title=x and after"},
+		{"unclosed link", "A [[link|text\nnext line", nil, "A [[link|text next line"},
+		{"stray closers", "a }} b ]] c |} d", nil, "a }} b ]] c |} d"},
+		{"unclosed ref", "a<ref>note", nil, "anote"},
+		{"unclosed comment", "kept <!-- hidden", nil, "kept"},
+		{"unclosed nowiki", "x <nowiki>y", nil, "x <nowiki>y"},
+		{"deep nesting", strings.Repeat("{{", 5000) + "x" + strings.Repeat("}}", 10), nil, ""},
+		{"unclosed table", "{|\n| a || b\n|-\n| c", nil, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d, err := Parse("bad.wiki", strings.NewReader(tc.in))
+			if tc.err != nil {
+				if !errors.Is(err, tc.err) || !strings.Contains(err.Error(), "bad.wiki") {
+					t.Fatalf("err = %v, want %v naming the file", err, tc.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tc.text != "" && (len(d.Blocks) == 0 || d.Blocks[0].Text != tc.text) {
+				t.Errorf("blocks = %+v, want text %q", d.Blocks, tc.text)
+			}
+		})
+	}
+}
+
+func TestTooLarge(t *testing.T) {
+	p := Parser{MaxSize: 10}
+	_, err := p.Parse("big.wiki", strings.NewReader(strings.Repeat("a", 11)))
+	if !errors.Is(err, loaders.ErrTooLarge) {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	files, _ := filepath.Glob("testdata/*.wiki")
+	fz, _ := filepath.Glob("testdata/fuzz/seed/*")
+	for _, name := range append(files, fz...) {
+		if data, err := os.ReadFile(name); err == nil {
+			f.Add(string(data))
+		}
+	}
+	for _, s := range []string{"{{", "[[", "{|\n|", "'''x''", "<ref name=a/>", "== x", "{{a|[[b|{{c}}]]}}"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := Parse("fuzz.wiki", strings.NewReader(s))
+		if err != nil {
+			if !strings.Contains(err.Error(), "fuzz.wiki") {
+				t.Fatalf("error does not name the file: %v", err)
+			}
+			return
+		}
+		for _, b := range d.Blocks {
+			for _, r := range b.Refs {
+				if r < 0 || r >= len(d.References) {
+					t.Fatalf("block ref %d out of range (%d references)", r, len(d.References))
+				}
+			}
+			for _, l := range b.Links {
+				if !strings.Contains(b.Text, l.Text) && b.Kind != loaders.Table {
+					t.Fatalf("link text %q not in block text %q", l.Text, b.Text)
+				}
+			}
+		}
+	})
+}
