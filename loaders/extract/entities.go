@@ -15,6 +15,7 @@ import (
 type entity struct {
 	IRI   quad.IRI
 	Kind  string
+	Slug  string // the slug of an entity the gazetteer does not know
 	Entry *gazetteer.Entry
 	// names are the surface forms the document gives an introduced entity,
 	// in order; each becomes a label of its language.
@@ -125,7 +126,7 @@ func (r *registry) introduce(kind, s, lang string) *entity {
 	iri := graph.EntityIRI(kind, slug)
 	ent, ok := r.byIRI[iri]
 	if !ok {
-		ent = &entity{IRI: iri, Kind: kind}
+		ent = &entity{IRI: iri, Kind: kind, Slug: slug}
 		r.byIRI[iri] = ent
 		r.order = append(r.order, ent)
 	}
@@ -133,12 +134,13 @@ func (r *registry) introduce(kind, s, lang string) *entity {
 	return ent
 }
 
-// node returns the entity with a given IRI and kind, creating it.
-func (r *registry) node(kind string, iri quad.IRI) *entity {
+// node returns the entity of a kind and slug, creating it.
+func (r *registry) node(kind, slug string) *entity {
+	iri := graph.EntityIRI(kind, slug)
 	if ent, ok := r.byIRI[iri]; ok {
 		return ent
 	}
-	ent := &entity{IRI: iri, Kind: kind}
+	ent := &entity{IRI: iri, Kind: kind, Slug: slug}
 	r.byIRI[iri] = ent
 	r.order = append(r.order, ent)
 	return ent
@@ -175,6 +177,5 @@ func (e *entity) slug() string {
 	if e.Entry != nil && e.Entry.Slug != "" {
 		return e.Entry.Slug
 	}
-	s := string(e.IRI)
-	return s[strings.LastIndexByte(s, '/')+1:]
+	return e.Slug
 }

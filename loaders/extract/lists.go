@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/cayleygraph/quad"
-	"github.com/partygraph/partygraph/graph"
 	"github.com/partygraph/partygraph/loaders/text"
 )
 
@@ -75,7 +74,7 @@ func (r *run) listItem(m *meeting, kind string, prop quad.IRI, names []name) {
 	if slug == "" {
 		return
 	}
-	e := r.reg.node(kind, graph.EntityIRI(kind, slug))
+	e := r.reg.node(kind, slug)
 	for _, n := range names {
 		e.addName(n.Text, n.Lang)
 	}

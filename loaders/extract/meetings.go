@@ -203,7 +203,7 @@ func (r *run) meetingOf(s *entity, year string) *meeting {
 		}
 	}
 	m := &meeting{Series: s, Year: year}
-	m.Ent = r.reg.node(graph.KindMeeting, graph.EntityIRI(graph.KindMeeting, s.slug()+"-"+year))
+	m.Ent = r.reg.node(graph.KindMeeting, s.slug()+"-"+year)
 	r.meetings = append(r.meetings, m)
 	return m
 }

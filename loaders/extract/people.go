@@ -199,7 +199,7 @@ func (r *run) people(u *unit) {
 	segs := splitSegs(u)
 	var last *person // a name just before
 	var pend []holding
-	for _, sg := range segs {
+	for i, sg := range segs {
 		if r.inQuoteSeg(u, sg) {
 			last, pend = nil, nil
 			continue
@@ -210,7 +210,7 @@ func (r *run) people(u *unit) {
 			case embedded != nil:
 				r.addPerson(u, &person{Ent: embedded, At: at, Holdings: hs})
 				last, pend = nil, nil
-			case last != nil:
+			case last != nil && !(startsWithThe(sg.Text) && r.nextIsName(u, segs, i)):
 				last.Holdings = append(last.Holdings, hs...)
 				r.addPerson(u, last)
 				last = nil
@@ -232,6 +232,22 @@ func (r *run) people(u *unit) {
 		// A segment that ends in a name: "a delegation led by X, Chairman of Y".
 		last, pend = r.trailingName(u, sg), nil
 	}
+}
+
+// startsWithThe reports whether a title phrase begins with an article,
+// as titles placed before a name do ("the Chairman of X, Name").
+func startsWithThe(s string) bool {
+	l := strings.ToLower(s)
+	return strings.HasPrefix(l, "the ") || strings.HasPrefix(l, "and the ")
+}
+
+// nextIsName reports whether the segment after segs[i] is a name.
+func (r *run) nextIsName(u *unit, segs []seg, i int) bool {
+	if i+1 >= len(segs) {
+		return false
+	}
+	_, ok := r.nameSeg(u, segs[i+1])
+	return ok
 }
 
 func (r *run) inQuoteSeg(u *unit, sg seg) bool {

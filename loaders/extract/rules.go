@@ -113,15 +113,33 @@ func (r *run) location(u *unit, m *meeting) {
 		if u.mentionAt(off) != nil || !isCapitalized(t) {
 			continue
 		}
-		w := strings.FieldsFunc(t, func(c rune) bool { return c == ' ' || c == ',' || c == '.' || c == ';' })
-		if len(w) == 0 || !looksLikeName(w[0]) || hasFold(r.x.Cues.NotPlace, firstWord(t[len(w[0]):])) {
+		name := capitalRun(t, 3)
+		if name == "" || !looksLikeName(name) || hasFold(r.x.Cues.NotPlace, firstWord(t[len(name):])) {
 			continue
 		}
-		if e := r.reg.introduce(graph.KindCity, w[0], u.Lang); e != nil {
-			u.addMention(mention{Ent: e, span: span{off, len(w[0])}, Text: w[0]})
+		if e := r.reg.introduce(graph.KindCity, name, u.Lang); e != nil {
+			u.addMention(mention{Ent: e, span: span{off, len(name)}, Text: name})
 			r.located(m, e)
 		}
 	}
+}
+
+// capitalRun returns the run of up to max capitalised words at the start of
+// s, without trailing punctuation.
+func capitalRun(s string, max int) string {
+	end := 0
+	for i, w := range strings.Fields(s) {
+		if i >= max || !isCapitalized(w) {
+			break
+		}
+		j := strings.Index(s[end:], w) + end
+		end = j + len(w)
+		if strings.ContainsAny(w, ",.;:") {
+			end = j + len(strings.TrimRight(w, ",.;:"))
+			break
+		}
+	}
+	return s[:end]
 }
 
 func firstWord(s string) string {
@@ -256,7 +274,7 @@ func (r *run) theme(m *meeting, s, lang string) {
 	}
 	t := r.themes[m]
 	if t == nil {
-		t = r.reg.node(graph.KindTheme, graph.EntityIRI(graph.KindTheme, m.Ent.slug()))
+		t = r.reg.node(graph.KindTheme, m.Ent.slug())
 		r.themes[m] = t
 		r.out.add(m.Ent.IRI, graph.ThemeProp, t.IRI)
 	}
@@ -346,7 +364,7 @@ func (r *run) keynote(u *unit, m *meeting) {
 	if author != nil {
 		key += "-" + author.slug()
 	}
-	sp := r.reg.node(graph.KindSpeech, graph.EntityIRI(graph.KindSpeech, key))
+	sp := r.reg.node(graph.KindSpeech, key)
 	r.out.add(m.Ent.IRI, graph.Keynote, sp.IRI)
 	if author != nil {
 		r.out.add(sp.IRI, graph.Author, author.IRI)

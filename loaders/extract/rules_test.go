@@ -1,0 +1,298 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/cayleygraph/quad"
+	"github.com/partygraph/partygraph/graph"
+	"github.com/partygraph/partygraph/loaders"
+)
+
+func TestFindQuotes(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{`The theme was "Working Together." Then`, []string{"Working Together."}},
+		{`以“构建‘一带一路’:政党”为主题`, []string{"构建‘一带一路’:政党"}},
+		{`「甲」和「乙」`, []string{"甲", "乙"}},
+		{`发表了《北京倡议》`, []string{"北京倡议"}},
+		{`no quotes here`, nil},
+		{`an "unclosed quote`, nil},
+		{`«Dialogue» and “Top Level”`, []string{"Dialogue", "Top Level"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in, func(t *testing.T) {
+			var got []string
+			for _, q := range findQuotes(tc.in) {
+				got = append(got, q.Inner.text(tc.in))
+			}
+			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+				t.Errorf("findQuotes(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestLooksLikeName(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"Cyril Ramaphosa", true},
+		{"Nicolás Maduro", true},
+		{"Oyun-Erdene", true},
+		{"At the opening ceremony", false},
+		{"During the plenary session", false},
+		{"spoke", false},
+		{"Delegates From Many Lands And Seas", false},
+		{"Marape", true},
+		{"2023", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in, func(t *testing.T) {
+			if got := looksLikeName(tc.in); got != tc.want {
+				t.Errorf("looksLikeName(%q) = %v, want %v", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestTitleAt(t *testing.T) {
+	r := &run{x: New(nil)}
+	tests := []struct {
+		in   string
+		word string
+		role Role
+	}{
+		{"President of the X Party", "president", RoleLeader},
+		{"the Secretary-General of the Y Front", "secretary-general", RoleLeader},
+		{"and the Chairman of Z", "chairman", RoleLeader},
+		{"Prime Minister of Grenada", "prime minister", RoleHeadOfGovernment},
+		{"Deputy Minister of the Department", "deputy minister", RoleMember},
+		{"Vice President of the Party", "vice president", RoleMember},
+		{"Presidential elections", "", 0},
+		{"Cyril Ramaphosa", "", 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in, func(t *testing.T) {
+			got, _, _ := r.titleAt(tc.in)
+			if got.Word != tc.word || got.Role != tc.role {
+				t.Errorf("titleAt(%q) = %q/%v, want %q/%v", tc.in, got.Word, got.Role, tc.word, tc.role)
+			}
+		})
+	}
+}
+
+func TestSeriesNameFromTitle(t *testing.T) {
+	r := &run{x: New(nil)}
+	tests := []struct {
+		in, want string
+		ok       bool
+	}{
+		{"The 14th General Assembly of the International Conference of Asian Political Parties", "General Assembly of the International Conference of Asian Political Parties", true},
+		{"Example Parties Forum 2029", "Example Parties Forum", true},
+		{"第五届示例政党论坛", "示例政党论坛", true},
+		{"Delegation of a Party Visits China", "", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in, func(t *testing.T) {
+			got, ok := r.seriesNameFromTitle(tc.in)
+			if got != tc.want || ok != tc.ok {
+				t.Errorf("seriesNameFromTitle(%q) = %q, %v; want %q, %v", tc.in, got, ok, tc.want, tc.ok)
+			}
+		})
+	}
+}
+
+const testLabel = quad.IRI("https://w3id.org/partygraph/source/test")
+
+// doc builds a document of paragraphs; a paragraph starting with "== " is a
+// level-2 heading that opens a section.
+func doc(title string, paras ...string) *loaders.Document {
+	d := &loaders.Document{Name: "test", Title: title}
+	var sec []string
+	for _, p := range paras {
+		if h, ok := strings.CutPrefix(p, "== "); ok {
+			d.Blocks = append(d.Blocks, loaders.Block{Kind: loaders.Heading, Level: 2, Text: h})
+			sec = []string{h}
+			continue
+		}
+		d.Blocks = append(d.Blocks, loaders.Block{Kind: loaders.Paragraph, Text: p, Section: sec})
+	}
+	return d
+}
+
+func extractT(t *testing.T, d *loaders.Document) []quad.Quad {
+	t.Helper()
+	qs, err := Extract(d, nil, testLabel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range qs {
+		if q.Label != quad.Value(testLabel) {
+			t.Fatalf("quad without the label: %s", q.NQuad())
+		}
+	}
+	return qs
+}
+
+func holds(qs []quad.Quad, s quad.IRI, p quad.IRI, o quad.Value) bool {
+	for _, q := range qs {
+		if q.Subject == quad.Value(s) && q.Predicate == quad.Value(p) && q.Object == o {
+			return true
+		}
+	}
+	return false
+}
+
+func ent(kind, slug string) quad.IRI { return graph.EntityIRI(kind, slug) }
+
+func en(s string) quad.Value { return quad.LangString{Value: quad.String(s), Lang: "en"} }
+
+func zh(s string) quad.Value { return quad.LangString{Value: quad.String(s), Lang: "zh-Hans"} }
+
+func typed(s string, ty quad.IRI) quad.Value {
+	return quad.TypedString{Value: quad.String(s), Type: ty}
+}
+
+type triple struct {
+	s, p quad.IRI
+	o    quad.Value
+}
+
+// TestRules runs each rule on a small document and checks what it states
+// and what it must not.
+func TestRules(t *testing.T) {
+	meeting := ent(graph.KindMeeting, "example-parties-forum-2029")
+	tests := []struct {
+		name string
+		doc  *loaders.Document
+		want []triple
+		not  []triple
+	}{
+		{
+			name: "apposition after the name",
+			doc:  doc("Notes", "Ana Ruiz, President of the Popular Unity Party, visited the city."),
+			want: []triple{
+				{ent("person", "ana-ruiz"), graph.LeaderOf, ent("party", "popular-unity-party")},
+				{ent("person", "ana-ruiz"), graph.JobTitle, en("President of the Popular Unity Party")},
+				{ent("party", "popular-unity-party"), graph.Type, graph.PoliticalParty},
+			},
+		},
+		{
+			name: "apposition before the name",
+			doc:  doc("Notes", "Later, the Secretary-General of the Farmers Party, Tomas Varga, arrived."),
+			want: []triple{{ent("person", "tomas-varga"), graph.LeaderOf, ent("party", "farmers-party")}},
+		},
+		{
+			name: "member title",
+			doc:  doc("Notes", "Mei Lin, Treasurer of the Harbour Workers Party, arrived."),
+			want: []triple{{ent("person", "mei-lin"), graph.MemberOf, ent("party", "harbour-workers-party")}},
+			not:  []triple{{ent("person", "mei-lin"), graph.LeaderOf, ent("party", "harbour-workers-party")}},
+		},
+		{
+			name: "no person from a title alone",
+			doc:  doc("Notes", "The Chairman of the Farmers Party said the talks went well."),
+			not:  []triple{{ent("person", "chairman"), graph.Type, graph.Person}, {ent("person", "the-chairman"), graph.Type, graph.Person}},
+		},
+		{
+			name: "a name without a title is no person",
+			doc:  doc("Notes", "Contact Us"),
+			not:  []triple{{ent("person", "contact-us"), graph.Type, graph.Person}},
+		},
+		{
+			name: "meeting, theme, topics, outcome, counts",
+			doc: doc("Example Parties Forum 2029",
+				"The Example Parties Forum 2029 was held in Port Averly from May 8 to 10, 2029.",
+				`The theme of the forum was "Parties and the Green Transition". Topics included "Clean Energy and Party Policy" and "Jobs in a Changing Economy".`,
+				"Delegates of more than 60 political parties from 25 countries attended. The forum adopted the Port Averly Declaration."),
+			want: []triple{
+				{meeting, graph.SuperEvent, ent("series", "example-parties-forum")},
+				{meeting, graph.StartDate, typed("2029-05-08", graph.XSDDate)},
+				{meeting, graph.EndDate, typed("2029-05-10", graph.XSDDate)},
+				{meeting, graph.Location, ent("city", "port-averly")},
+				{meeting, graph.AttendMode, graph.OfflineEvent},
+				{meeting, graph.ThemeProp, ent("theme", "example-parties-forum-2029")},
+				{ent("theme", "example-parties-forum-2029"), graph.Label, en("Parties and the Green Transition")},
+				{meeting, graph.TopicProp, ent("topic", "clean-energy-and-party-policy")},
+				{meeting, graph.TopicProp, ent("topic", "jobs-in-a-changing-economy")},
+				{meeting, graph.Outcome, ent("outcome", "port-averly-declaration")},
+				{meeting, graph.PartyMin, typed("60", graph.XSDInteger)},
+				{meeting, graph.CountryCount, typed("25", graph.XSDInteger)},
+				{testLabel, graph.Mentions, meeting},
+			},
+		},
+		{
+			name: "online meeting, time zone is no venue",
+			doc:  doc("Example Parties Forum 2029", "On May 8, 2029, the forum was held via video link in Port Averly time."),
+			want: []triple{{meeting, graph.AttendMode, graph.OnlineEvent}},
+			not:  []triple{{meeting, graph.Location, ent("city", "port-averly")}},
+		},
+		{
+			name: "Chinese: theme before 为主题, topics before 议题, book-title outcome, counts",
+			doc: doc("第五届示例政党论坛",
+				"第五届示例政党论坛于2029年5月8日至10日举行。来自30多个国家的60多个政党代表出席,以“政党与绿色发展”为主题,就“清洁能源”“青年就业”等议题进行了交流。论坛发表了《示例宣言》。"),
+			want: []triple{
+				{ent("meeting", "示例政党论坛-2029"), graph.StartDate, typed("2029-05-08", graph.XSDDate)},
+				{ent("meeting", "示例政党论坛-2029"), graph.EndDate, typed("2029-05-10", graph.XSDDate)},
+				{ent("theme", "示例政党论坛-2029"), graph.Label, zh("政党与绿色发展")},
+				{ent("meeting", "示例政党论坛-2029"), graph.TopicProp, ent("topic", "清洁能源")},
+				{ent("meeting", "示例政党论坛-2029"), graph.TopicProp, ent("topic", "青年就业")},
+				{ent("meeting", "示例政党论坛-2029"), graph.Outcome, ent("outcome", "示例宣言")},
+				{ent("meeting", "示例政党论坛-2029"), graph.PartyMin, typed("60", graph.XSDInteger)},
+				{ent("meeting", "示例政党论坛-2029"), graph.CountryMin, typed("30", graph.XSDInteger)},
+			},
+		},
+		{
+			name: "Chinese title before a bare name",
+			doc:  doc("会见", "示例党主席王小明会见了代表团。"),
+			want: []triple{
+				{ent("person", "王小明"), graph.JobTitle, zh("示例党主席")},
+				{ent("person", "王小明"), graph.LeaderOf, ent("party", "示例党")},
+			},
+		},
+		{
+			name: "per-year sections are meetings in date order",
+			doc: doc("Example Parties Forum",
+				"== 2027", "The forum was held in Port Averly on June 2, 2027.",
+				"== 2029", "The forum was held online on May 8, 2029."),
+			want: []triple{
+				{meeting, graph.Follows, ent("meeting", "example-parties-forum-2027")},
+				{ent("meeting", "example-parties-forum-2027"), graph.FollowedBy, meeting},
+				{meeting, graph.AttendMode, graph.OnlineEvent},
+				{ent("meeting", "example-parties-forum-2027"), graph.AttendMode, graph.OfflineEvent},
+			},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			qs := extractT(t, tc.doc)
+			for _, w := range tc.want {
+				if !holds(qs, w.s, w.p, w.o) {
+					t.Errorf("missing %s", quad.Quad{Subject: w.s, Predicate: w.p, Object: w.o}.NQuad())
+				}
+			}
+			for _, w := range tc.not {
+				if holds(qs, w.s, w.p, w.o) {
+					t.Errorf("unexpected %s", quad.Quad{Subject: w.s, Predicate: w.p, Object: w.o}.NQuad())
+				}
+			}
+			if t.Failed() {
+				for _, q := range qs {
+					t.Log(q.NQuad())
+				}
+			}
+		})
+	}
+}
+
+func TestExtractErrors(t *testing.T) {
+	if _, err := Extract(nil, nil, testLabel); err == nil {
+		t.Error("nil document: no error")
+	}
+	if _, err := Extract(doc("x"), nil, ""); err == nil {
+		t.Error("empty label: no error")
+	}
+}
