@@ -1,0 +1,101 @@
+// Package lines splits text documents into lines with their offsets and
+// holds the small text helpers the line-oriented genre parsers share.
+package lines
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Line is one line of a document without its line break.
+type Line struct {
+	Text   string
+	Offset int // byte offset of the line's start in the document
+}
+
+// Blank reports whether the line holds only white space.
+func (l Line) Blank() bool { return strings.TrimSpace(l.Text) == "" }
+
+// Split splits data into lines at \n, \r\n or \r.
+func Split(data string) []Line {
+	var out []Line
+	start := 0
+	for i := 0; i < len(data); i++ {
+		switch data[i] {
+		case '\n':
+			out = append(out, Line{data[start:i], start})
+			start = i + 1
+		case '\r':
+			out = append(out, Line{data[start:i], start})
+			if i+1 < len(data) && data[i+1] == '\n' {
+				i++
+			}
+			start = i + 1
+		}
+	}
+	if start < len(data) {
+		out = append(out, Line{data[start:], start})
+	}
+	return out
+}
+
+// Clean collapses runs of white space to one space and trims the ends.
+func Clean(s string) string {
+	var sb strings.Builder
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space && sb.Len() > 0 {
+			sb.WriteByte(' ')
+		}
+		space = false
+		sb.WriteRune(r)
+	}
+	return sb.String()
+}
+
+// Join joins two pieces of running text broken across lines: with a space,
+// except between two Chinese or Japanese characters.
+func Join(a, b string) string {
+	if a == "" {
+		return b
+	}
+	if b == "" {
+		return a
+	}
+	r1, _ := utf8.DecodeLastRuneInString(a)
+	r2, _ := utf8.DecodeRuneInString(b)
+	if IsCJK(r1) && IsCJK(r2) {
+		return a + b
+	}
+	return a + " " + b
+}
+
+// IsCJK reports whether r is a Han, kana or full-width CJK punctuation rune.
+func IsCJK(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) || (r >= 0x3000 && r <= 0x303f) || (r >= 0xff00 && r <= 0xffef)
+}
+
+// Words counts the words of s, a Han character counting as one.
+func Words(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		switch {
+		case IsCJK(r):
+			n++
+			in = false
+		case unicode.IsSpace(r):
+			in = false
+		default:
+			if !in {
+				n++
+			}
+			in = true
+		}
+	}
+	return n
+}

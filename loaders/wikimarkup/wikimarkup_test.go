@@ -1,0 +1,149 @@
+package wikimarkup
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/partygraph/partygraph/loaders"
+	"github.com/partygraph/partygraph/loaders/internal/loadertest"
+)
+
+func TestSeedGolden(t *testing.T) {
+	data := loadertest.Seed(t, "002_abc125928182cd8d.txt")
+	d, err := Parse("002_abc125928182cd8d.txt", bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	loadertest.Golden(t, "testdata/seed_002.golden", d)
+}
+
+func TestOwnGolden(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.txt")
+	if len(files) == 0 {
+		t.Fatal("no testdata/*.txt documents")
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d, err := Parse(filepath.Base(f), bytes.NewReader(data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			loadertest.Golden(t, strings.TrimSuffix(f, ".txt")+".golden", d)
+		})
+	}
+}
+
+func TestAssertions(t *testing.T) {
+	data, err := os.ReadFile("testdata/dialogue_series.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := Parse("dialogue_series.txt", bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Title != "Party Dialogue of the Silk Coast" || d.Lang != "en" {
+		t.Errorf("title, lang = %q, %q", d.Title, d.Lang)
+	}
+	facts := map[string]string{}
+	for _, b := range d.Blocks {
+		if b.Kind == loaders.Fact {
+			facts[b.Key] = b.Text
+		}
+	}
+	want := map[string]string{"Country": "Varnland", "Organiser": "Foreign Liaison Bureau of the Varnland Workers' Party", "Date": "2014 – 2016"}
+	if !reflect.DeepEqual(facts, want) {
+		t.Errorf("facts = %q", facts)
+	}
+	c := loadertest.Block(t, d, loaders.Caption, "Meetings of the dialogue")
+	if c.Text != "Meetings of the dialogue, 2014–2016" {
+		t.Errorf("caption = %q", c.Text)
+	}
+	tb := loadertest.Block(t, d, loaders.Table, "Kessel")
+	if len(tb.Rows) != 4 || !reflect.DeepEqual(tb.Rows[0], []string{"No.", "Venue", "Date", "Theme"}) ||
+		tb.Rows[2][3] != "Development paths | shared lessons" {
+		t.Errorf("rows = %q", tb.Rows)
+	}
+	p := loadertest.Block(t, d, loaders.Paragraph, "yearly forum")
+	if strings.Contains(p.Text, "**") || len(p.Links) != 2 || p.Links[0].Target != "Silk Coast Parties Summit" ||
+		p.Links[1] != (loaders.Link{Target: "https://example.org/dialogue", Text: "the official site"}) {
+		t.Errorf("paragraph = %q, links %+v", p.Text, p.Links)
+	}
+	y := loadertest.Block(t, d, loaders.Paragraph, "About 60 parties")
+	if !reflect.DeepEqual(y.Section, []string{"Party Dialogue of the Silk Coast", "Meetings", "2014"}) {
+		t.Errorf("section = %q", y.Section)
+	}
+	zh := loadertest.Block(t, d, loaders.Paragraph, "第二次")
+	if !strings.HasPrefix(zh.Lang, "zh") {
+		t.Errorf("lang of Chinese paragraph = %q", zh.Lang)
+	}
+	for _, s := range []string{"Silk Coast Parties Summit", "Varnland Workers' Party: history"} {
+		if it := loadertest.Block(t, d, loaders.ListItem, s); it.Text != s {
+			t.Errorf("see-also item = %q, want %q", it.Text, s)
+		}
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+		err      error
+	}{
+		{"empty", "", loaders.ErrEmpty},
+		{"binary", "\x00\x01\x02", loaders.ErrBinary},
+		{"invalid utf8", strings.Repeat("\xff\xfe", 50), loaders.ErrBinary},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Parse("bad.txt", strings.NewReader(tc.in))
+			if !errors.Is(err, tc.err) || !strings.Contains(err.Error(), "bad.txt") {
+				t.Fatalf("err = %v, want %v naming the file", err, tc.err)
+			}
+		})
+	}
+	p := Parser{MaxSize: 8}
+	if _, err := p.Parse("big.txt", strings.NewReader("= a =\n= b =\n")); !errors.Is(err, loaders.ErrTooLarge) {
+		t.Errorf("too large: err = %v", err)
+	}
+	// Truncated structures degrade to text.
+	d, err := Parse("trunc.txt", strings.NewReader("== Open\n| a | b\n- Key:\n[[x|y"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Blocks) == 0 || d.Blocks[0].Kind != loaders.Heading || d.Blocks[0].Text != "Open" {
+		t.Errorf("blocks = %+v", d.Blocks)
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	files, _ := filepath.Glob("testdata/*.txt")
+	fz, _ := filepath.Glob("testdata/fuzz/seed/*")
+	for _, name := range append(files, fz...) {
+		if data, err := os.ReadFile(name); err == nil {
+			f.Add(string(data))
+		}
+	}
+	f.Add("= T =\n- K: v\n| a | b |\n|--|--|\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := Parse("fuzz.txt", strings.NewReader(s))
+		if err != nil {
+			if !strings.Contains(err.Error(), "fuzz.txt") {
+				t.Fatalf("error does not name the file: %v", err)
+			}
+			return
+		}
+		for _, b := range d.Blocks {
+			if b.Kind == loaders.Table && len(b.Rows) == 0 {
+				t.Fatal("empty table block")
+			}
+		}
+	})
+}
