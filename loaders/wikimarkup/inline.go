@@ -7,7 +7,7 @@ import (
 	"github.com/partygraph/partygraph/loaders/internal/lines"
 )
 
-// inline renders one line's inline markup: emphasis marks ("**", "''")
+// inline renders one line's inline markup: emphasis marks ("**", "”")
 // are dropped, "[text](url)" and "[[target|text]]" become links.
 func inline(s string) (string, []loaders.Link) {
 	var sb strings.Builder
