@@ -1,0 +1,264 @@
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"runtime/debug"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/partygraph/partygraph/graph"
+)
+
+// Defaults of the Server's limits.
+const (
+	DefaultTimeout    = 30 * time.Second
+	DefaultMaxRows    = 100000
+	DefaultMaxQueries = 4
+	DefaultMaxBody    = 1 << 20 // bytes
+	DefaultGizmoLimit = 10000   // results of one Gizmo query
+)
+
+// ContentSecurityPolicy is sent with every response. It allows scripts,
+// styles and data only from the server itself: no inline script, no inline
+// style element, no eval, no framing.
+const ContentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; " +
+	"connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+
+// Example is a query the explorer's query tab offers with one click.
+type Example struct {
+	Name        string `json:"name"`
+	Description string `json:"description,omitempty"`
+	Language    string `json:"language"` // "sparql" or "gizmo"
+	Query       string `json:"query"`
+}
+
+// Server serves the store over HTTP. Create it with New, adjust the
+// exported settings, call Reindex, then use it as an http.Handler. The
+// settings must not change once it serves.
+type Server struct {
+	Store *graph.Store
+	Log   *slog.Logger
+
+	Timeout    time.Duration // per query (SPARQL, Gizmo); 0 means none
+	MaxRows    int           // rows (or triples) of one SPARQL answer; 0 means none
+	MaxQueries int           // queries running at once; more get 503 "busy"; <= 0 means no limit
+	MaxBody    int64         // request body size in bytes; 0 means DefaultMaxBody
+	Examples   []Example     // example queries for the query tab
+
+	once sync.Once
+	mux  *http.ServeMux
+	sem  chan struct{}
+	idx  atomic.Pointer[index]
+}
+
+// New returns a server over store with the default limits. A nil log
+// discards nothing: it means slog.Default().
+func New(store *graph.Store, log *slog.Logger) *Server {
+	if log == nil {
+		log = slog.Default()
+	}
+	return &Server{
+		Store:      store,
+		Log:        log,
+		Timeout:    DefaultTimeout,
+		MaxRows:    DefaultMaxRows,
+		MaxQueries: DefaultMaxQueries,
+		MaxBody:    DefaultMaxBody,
+	}
+}
+
+func (s *Server) init() {
+	s.once.Do(func() {
+		if s.MaxQueries > 0 {
+			s.sem = make(chan struct{}, s.MaxQueries)
+		}
+		m := http.NewServeMux()
+		m.HandleFunc("/sparql", s.handleSPARQL)
+		m.HandleFunc("/gizmo", s.handleGizmo)
+		m.HandleFunc("/data", s.handleData)
+		m.HandleFunc("/api/search", s.handleSearch)
+		m.HandleFunc("/api/entity", s.handleEntity)
+		m.HandleFunc("/api/export", s.handleExport)
+		m.HandleFunc("/api/sources", s.handleSources)
+		m.HandleFunc("/api/timeline", s.handleTimeline)
+		m.HandleFunc("/api/examples", s.handleExamples)
+		m.HandleFunc("/api/prefixes", s.handlePrefixes)
+		m.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
+			httpError(w, http.StatusNotFound, "no such API: "+r.URL.Path)
+		})
+		m.Handle("/", s.staticHandler())
+		s.mux = m
+	})
+}
+
+// ServeHTTP serves one request: it logs it, sets the security headers, and
+// answers CORS preflight requests for the read endpoints.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.init()
+	start := time.Now()
+	rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
+	defer func() {
+		p := recover()
+		if p == http.ErrAbortHandler {
+			s.Log.Info("request", "method", r.Method, "path", r.URL.Path, "status", rec.status,
+				"bytes", rec.bytes, "duration", time.Since(start).Round(time.Microsecond), "remote", r.RemoteAddr, "aborted", true)
+			panic(p)
+		}
+		if p != nil {
+			s.Log.Error("panic serving request", "method", r.Method, "path", r.URL.Path, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+			if !rec.wrote {
+				httpError(rec, http.StatusInternalServerError, "internal error")
+			}
+		}
+		s.Log.Info("request", "method", r.Method, "path", r.URL.Path, "status", rec.status,
+			"bytes", rec.bytes, "duration", time.Since(start).Round(time.Microsecond), "remote", r.RemoteAddr)
+	}()
+	h := rec.Header()
+	h.Set("Content-Security-Policy", ContentSecurityPolicy)
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("X-Frame-Options", "DENY")
+	h.Set("Referrer-Policy", "no-referrer")
+	if isReadAPI(r.URL.Path) {
+		// Everything is read-only, so any origin may read (YASGUI, notebooks).
+		h.Set("Access-Control-Allow-Origin", "*")
+		if r.Method == http.MethodOptions {
+			h.Set("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
+			h.Set("Access-Control-Allow-Headers", "Accept, Content-Type")
+			h.Set("Access-Control-Max-Age", "86400")
+			rec.WriteHeader(http.StatusNoContent)
+			return
+		}
+	}
+	s.mux.ServeHTTP(rec, r)
+}
+
+func isReadAPI(path string) bool {
+	switch path {
+	case "/sparql", "/gizmo", "/data":
+		return true
+	}
+	return len(path) > 5 && path[:5] == "/api/"
+}
+
+// statusRecorder remembers the status and size of a response, for the log.
+type statusRecorder struct {
+	http.ResponseWriter
+	status int
+	bytes  int64
+	wrote  bool
+}
+
+func (r *statusRecorder) WriteHeader(code int) {
+	if !r.wrote {
+		r.status = code
+		r.wrote = true
+	}
+	r.ResponseWriter.WriteHeader(code)
+}
+
+func (r *statusRecorder) Write(b []byte) (int, error) {
+	r.wrote = true
+	n, err := r.ResponseWriter.Write(b)
+	r.bytes += int64(n)
+	return n, err
+}
+
+// Flush lets streamed answers (/data) reach the client as they are written.
+func (r *statusRecorder) Flush() {
+	if f, ok := r.ResponseWriter.(http.Flusher); ok {
+		f.Flush()
+	}
+}
+
+// Unwrap lets http.ResponseController reach the real writer.
+func (r *statusRecorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
+
+// errorBody is the JSON form of every error of the JSON APIs.
+type errorBody struct {
+	Error string `json:"error"`
+}
+
+// httpError answers with status and a message, as JSON, which browsers and
+// scripts read alike; SPARQL clients show the body as text.
+func httpError(w http.ResponseWriter, status int, msg string) {
+	h := w.Header()
+	h.Del("Content-Disposition")
+	h.Set("Content-Type", "application/json; charset=utf-8")
+	h.Set("Cache-Control", "no-store")
+	if status == http.StatusServiceUnavailable {
+		h.Set("Retry-After", "1")
+	}
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(true)
+	enc.Encode(errorBody{Error: msg})
+}
+
+// writeJSON answers with v as JSON.
+func writeJSON(w http.ResponseWriter, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-cache")
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(true) // JSON with '<' escaped is safe even if a client mistakes it for HTML
+	enc.Encode(v)
+}
+
+// onlyGet refuses methods other than GET and HEAD.
+func onlyGet(w http.ResponseWriter, r *http.Request) bool {
+	if r.Method == http.MethodGet || r.Method == http.MethodHead {
+		return true
+	}
+	w.Header().Set("Allow", "GET, HEAD, OPTIONS")
+	httpError(w, http.StatusMethodNotAllowed, "method "+r.Method+" not allowed: use GET")
+	return false
+}
+
+// acquire takes a query slot, or answers 503 busy and returns false.
+func (s *Server) acquire(w http.ResponseWriter) (release func(), ok bool) {
+	if s.sem == nil {
+		return func() {}, true
+	}
+	select {
+	case s.sem <- struct{}{}:
+		return func() { <-s.sem }, true
+	default:
+		httpError(w, http.StatusServiceUnavailable, fmt.Sprintf("busy: %d queries are running, the most this server runs at once; try again shortly", cap(s.sem)))
+		return nil, false
+	}
+}
+
+// queryContext returns the context a query runs in, with the time limit.
+func (s *Server) queryContext(r *http.Request) (context.Context, context.CancelFunc) {
+	if s.Timeout > 0 {
+		return context.WithTimeout(r.Context(), s.Timeout)
+	}
+	return context.WithCancel(r.Context())
+}
+
+func (s *Server) maxBody() int64 {
+	if s.MaxBody > 0 {
+		return s.MaxBody
+	}
+	return DefaultMaxBody
+}
+
+// tooLarge reports whether err comes from reading past the body limit, and
+// answers 413 if so.
+func (s *Server) tooLarge(w http.ResponseWriter, err error) bool {
+	var mbe *http.MaxBytesError
+	if errors.As(err, &mbe) {
+		httpError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("request body is over the limit of %d bytes", mbe.Limit))
+		return true
+	}
+	return false
+}
+
+func (s *Server) timeoutMessage() string {
+	return fmt.Sprintf("query stopped: it ran past the time limit of %s", s.Timeout)
+}
