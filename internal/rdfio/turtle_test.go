@@ -2,6 +2,7 @@ package rdfio
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -114,6 +115,22 @@ func TestResolveIRI(t *testing.T) {
 	for ref, want := range tests {
 		if got := ResolveIRI(base, ref); got != want {
 			t.Errorf("ResolveIRI(%q) = %q, want %q", ref, got, want)
+		}
+	}
+}
+
+func BenchmarkParseTurtle(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString("@prefix ex: <http://example.org/> .\n")
+	for i := 0; i < 2000; i++ {
+		fmt.Fprintf(&sb, "ex:m%d a ex:Meeting ; ex:n %d ; ex:label \"Meeting %d\"@en ; ex:p [ ex:q ex:r%d ] .\n", i, i, i, i)
+	}
+	doc := sb.String()
+	b.SetBytes(int64(len(doc)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := ParseTurtle(strings.NewReader(doc), Options{}); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

@@ -172,3 +172,14 @@ func TestMemStore(t *testing.T) {
 		t.Error("Estimate with a bound subject")
 	}
 }
+
+func FuzzOrderKeys(f *testing.F) {
+	f.Add("SELECT * { ?s ?p ?o } ORDER BY ?s DESC(?o) LIMIT 3")
+	f.Add("SELECT * { ?s <x> \"\"\"}\"\"\" } # ORDER BY ?x\n ORDER BY (?s + 1)")
+	f.Fuzz(func(t *testing.T, q string) {
+		keys := OrderKeys(q)
+		if keys != nil && !strings.Contains(strings.ToUpper(q), "BY") {
+			t.Fatalf("keys %q from a query without ORDER BY: %q", keys, q)
+		}
+	})
+}

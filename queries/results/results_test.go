@@ -140,3 +140,36 @@ func TestReadErrors(t *testing.T) {
 		})
 	}
 }
+
+func TestTableMaxCellWidth(t *testing.T) {
+	var b strings.Builder
+	w, err := NewWriter(&b, Table, []string{"x"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.MaxCellWidth = 6
+	w.WriteRow([]quad.Value{quad.String("中国共产党")})
+	w.Close()
+	want := "+--------+\n| ?x     |\n+--------+\n| \"中国… |\n+--------+\n1 row\n"
+	if b.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
+}
+
+func BenchmarkWrite(b *testing.B) {
+	rows := make([][]quad.Value, 1000)
+	for i := range rows {
+		rows[i] = testRows[i%len(testRows)]
+	}
+	for _, f := range Formats() {
+		b.Run(f.String(), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				var sb strings.Builder
+				if err := Write(&sb, f, testVars, rows); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -19,6 +19,10 @@ import (
 // for each row and Close at the end; Close does not close the underlying
 // io.Writer.
 type Writer struct {
+	// MaxCellWidth, when positive, cuts the cells of a Table to that many
+	// terminal columns, ending them with "…". Other formats ignore it.
+	MaxCellWidth int
+
 	w      *bufio.Writer
 	format Format
 	vars   []string
@@ -159,7 +163,7 @@ func (rw *Writer) Close() error {
 	case XML:
 		rw.w.WriteString("</results>\n</sparql>\n")
 	case Table:
-		writeTable(rw.w, rw.vars, rw.table)
+		writeTable(rw.w, rw.vars, rw.table, rw.MaxCellWidth)
 		rw.table = nil
 	}
 	rw.err = rw.w.Flush()
@@ -343,7 +347,7 @@ func DisplayTerm(v quad.Value) string {
 	return TSVTerm(v)
 }
 
-func writeTable(w *bufio.Writer, vars []string, rows [][]string) {
+func writeTable(w *bufio.Writer, vars []string, rows [][]string, maxWidth int) {
 	widths := make([]int, len(vars))
 	clean := func(s string) string {
 		return strings.Map(func(r rune) rune {
@@ -359,6 +363,9 @@ func writeTable(w *bufio.Writer, vars []string, rows [][]string) {
 	for _, r := range rows {
 		for i, c := range r {
 			r[i] = clean(c)
+			if maxWidth > 0 && runewidth.StringWidth(r[i]) > maxWidth {
+				r[i] = runewidth.Truncate(r[i], maxWidth, "…")
+			}
 			if n := runewidth.StringWidth(r[i]); n > widths[i] {
 				widths[i] = n
 			}
