@@ -9,14 +9,14 @@ import (
 )
 
 func ExampleNewWriter() {
-	w, _ := results.NewWriter(os.Stdout, results.TSV, []string{"party", "n"})
-	w.WriteRow([]quad.Value{quad.IRI("http://example.org/p1"), quad.TypedString{Value: "3", Type: "http://www.w3.org/2001/XMLSchema#integer"}})
-	w.WriteRow([]quad.Value{quad.LangString{Value: "政党", Lang: "zh"}, nil})
+	w, _ := results.NewWriter(os.Stdout, results.TSV, []string{"n", "party"})
+	w.WriteRow([]quad.Value{quad.TypedString{Value: "3", Type: "http://www.w3.org/2001/XMLSchema#integer"}, quad.IRI("http://example.org/p1")})
+	w.WriteRow([]quad.Value{nil, quad.LangString{Value: "政党", Lang: "zh"}})
 	w.Close()
 	// Output:
-	// ?party	?n
-	// <http://example.org/p1>	3
-	// "政党"@zh	
+	// ?n	?party
+	// 3	<http://example.org/p1>
+	// 	"政党"@zh
 }
 
 func ExampleWriteBool() {
