@@ -266,7 +266,8 @@ func (w *world) newSeries(j int, prev *series) *series {
 		// A bijection of j onto the parties gives each series its own host.
 		s.host = int((uint64(j)*104729 + w.cfg.Seed) % uint64(w.cfg.Parties))
 		s.form = r.IntN(len(seriesForms))
-		s.first = 1990 + r.IntN(30)
+		// Most series end by 2025; those that others continue may run on.
+		s.first = 1975 + r.IntN(max(1, 2025-1975-(s.meetings-1)*s.interval))
 	}
 	if j > 0 {
 		for range r.IntN(3) {

@@ -211,7 +211,9 @@ func (d *docWriter) header() {
 	}
 	if src.predEnd != 0 {
 		sx, px := d.series(s), d.series(s.replaces)
-		d.fact(sx, graph.StartDate, year(s.first))
+		if src.genre != GenreEnWiki { // which gave it above
+			d.fact(sx, graph.StartDate, year(s.first))
+		}
 		d.fact(sx, graph.Replaces, px)
 		d.fact(px, graph.ReplacedBy, sx)
 		d.fact(px, graph.StartDate, year(s.replaces.first))
