@@ -93,7 +93,11 @@ func (b *builder) template(n *node, st *inline) {
 		start := st.sb.Len()
 		b.renderAll(text, st)
 		if s := st.sb.String()[start:]; strings.TrimSpace(s) != "" {
-			st.spans = append(st.spans, loaders.Span{Text: s, Lang: normLang(code)})
+			lang := normLang(code)
+			if l := b.lang(s); lang == "zh" && strings.HasPrefix(l, "zh-") {
+				lang = l // the script the text is written in
+			}
+			st.spans = append(st.spans, loaders.Span{Text: s, Lang: lang})
 		}
 	case isCite(a.name):
 		r := b.cite(a)

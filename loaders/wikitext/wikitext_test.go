@@ -55,7 +55,7 @@ func TestAssertions(t *testing.T) {
 		t.Errorf("title = %q", d.Title)
 	}
 	p := loadertest.Block(t, d, loaders.Paragraph, "was held in Marenport")
-	if len(p.Spans) != 1 || p.Spans[0].Lang != "zh" || p.Spans[0].Text != "亞洲政黨國際會議第十三屆大會" {
+	if len(p.Spans) != 1 || p.Spans[0].Lang != "zh-Hant" || p.Spans[0].Text != "亞洲政黨國際會議第十三屆大會" {
 		t.Errorf("spans = %+v", p.Spans)
 	}
 	if len(p.Refs) != 1 || d.References[p.Refs[0]].Publisher != "Marenport Herald" {
