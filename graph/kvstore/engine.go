@@ -1,0 +1,254 @@
+package kvstore
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	"github.com/boltdb/bolt"
+	hbolt "github.com/hidal-go/hidalgo/kv/bolt"
+	"github.com/syndtr/goleveldb/leveldb"
+	lerrors "github.com/syndtr/goleveldb/leveldb/errors"
+	"github.com/syndtr/goleveldb/leveldb/filter"
+	"github.com/syndtr/goleveldb/leveldb/opt"
+	"github.com/syndtr/goleveldb/leveldb/util"
+)
+
+// Tables of the layout. Each is a bolt bucket, or a one-byte key prefix in
+// LevelDB.
+const (
+	tableSPOG   = '0' // the four quad indexes: keys of four ids, no values
+	tablePOSG   = '1'
+	tableOSPG   = '2'
+	tableGSPO   = '3'
+	tableValues = 'v' // encoded value (or its hash) -> id
+	tableNames  = 'n' // id -> encoded value
+	tableCounts = 'c' // position byte + id -> number of quads with the id there
+	tableMeta   = 'm' // name -> value
+)
+
+var allTables = []byte{tableSPOG, tablePOSG, tableOSPG, tableGSPO, tableValues, tableNames, tableCounts, tableMeta}
+
+// engine is the small part of a key-value engine the layout needs: read
+// transactions, and atomic write transactions whose reads see the state
+// before the transaction (writes are not read back).
+type engine interface {
+	view(fn func(r reader) error) error
+	update(fn func(r reader, w writer) error) error
+	close() error
+}
+
+type reader interface {
+	// get returns the value of key in table, or nil when there is none. The
+	// value is valid only until fn returns.
+	get(table byte, key []byte) ([]byte, error)
+	// scan calls fn for the keys of table that start with prefix and are not
+	// less than from, in order, until fn returns false. Keys and values are
+	// valid only during the call.
+	scan(table byte, prefix, from []byte, fn func(k, v []byte) bool) error
+}
+
+type writer interface {
+	// put and del may keep key and val until the transaction ends.
+	put(table byte, key, val []byte) error
+	del(table byte, key []byte) error
+}
+
+// errLocked is what the engines' open functions return when another process
+// holds the files.
+var errLocked = errors.New("locked")
+
+// Bolt.
+
+type boltEngine struct{ db *bolt.DB }
+
+func openBolt(file string, timeout time.Duration) (*boltEngine, error) {
+	// Opened through hidalgo, as Cayley's bolt backend is.
+	h, err := hbolt.Open(file, &bolt.Options{Timeout: timeout})
+	if errors.Is(err, bolt.ErrTimeout) {
+		return nil, errLocked
+	} else if err != nil {
+		return nil, err
+	}
+	db := h.DB()
+	err = db.Update(func(tx *bolt.Tx) error {
+		for _, t := range allTables {
+			if _, err := tx.CreateBucketIfNotExists([]byte{t}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	return &boltEngine{db: db}, nil
+}
+
+func (e *boltEngine) close() error { return e.db.Close() }
+
+func (e *boltEngine) view(fn func(r reader) error) error {
+	return e.db.View(func(tx *bolt.Tx) error { return fn(boltTx{tx}) })
+}
+
+func (e *boltEngine) update(fn func(r reader, w writer) error) error {
+	return e.db.Update(func(tx *bolt.Tx) error { t := boltTx{tx}; return fn(t, t) })
+}
+
+type boltTx struct{ tx *bolt.Tx }
+
+func (t boltTx) bucket(table byte) *bolt.Bucket {
+	b := t.tx.Bucket([]byte{table})
+	if b != nil && t.tx.Writable() {
+		// Keys mostly arrive in order within a transaction: fuller pages.
+		b.FillPercent = 0.9
+	}
+	return b
+}
+
+func (t boltTx) get(table byte, key []byte) ([]byte, error) {
+	return t.bucket(table).Get(key), nil
+}
+
+func (t boltTx) scan(table byte, prefix, from []byte, fn func(k, v []byte) bool) error {
+	c := t.bucket(table).Cursor()
+	if from == nil || bytes.Compare(from, prefix) < 0 {
+		from = prefix
+	}
+	for k, v := c.Seek(from); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+		if !fn(k, v) {
+			break
+		}
+	}
+	return nil
+}
+
+func (t boltTx) put(table byte, key, val []byte) error { return t.bucket(table).Put(key, val) }
+func (t boltTx) del(table byte, key []byte) error      { return t.bucket(table).Delete(key) }
+
+// LevelDB.
+
+type levelEngine struct {
+	db *leveldb.DB
+}
+
+func openLevel(dir string, timeout time.Duration) (*levelEngine, error) {
+	o := &opt.Options{
+		WriteBuffer:         32 << 20,
+		CompactionTableSize: 8 << 20,
+		BlockCacheCapacity:  32 << 20,
+		Filter:              filter.NewBloomFilter(10),
+	}
+	deadline := time.Now().Add(timeout)
+	for {
+		db, err := leveldb.OpenFile(dir, o)
+		if err == nil {
+			return &levelEngine{db: db}, nil
+		}
+		if !errors.Is(err, syscall.EWOULDBLOCK) && !errors.Is(err, syscall.EAGAIN) {
+			if lerrors.IsCorrupted(err) {
+				return nil, fmt.Errorf("%w (partygraph cannot repair it)", err)
+			}
+			return nil, err
+		}
+		if time.Now().After(deadline) {
+			return nil, errLocked
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+func (e *levelEngine) close() error { return e.db.Close() }
+
+func (e *levelEngine) view(fn func(r reader) error) error {
+	sn, err := e.db.GetSnapshot()
+	if err != nil {
+		return err
+	}
+	defer sn.Release()
+	return fn(levelReader{sn})
+}
+
+func (e *levelEngine) update(fn func(r reader, w writer) error) error {
+	sn, err := e.db.GetSnapshot()
+	if err != nil {
+		return err
+	}
+	defer sn.Release()
+	b := &levelBatch{b: new(leveldb.Batch)}
+	if err := fn(levelReader{sn}, b); err != nil {
+		return err
+	}
+	if b.b.Len() == 0 {
+		return nil
+	}
+	// One batch is one journal record: after a crash it is either all in or
+	// all out.
+	return e.db.Write(b.b, &opt.WriteOptions{Sync: true})
+}
+
+type levelReader struct{ sn *leveldb.Snapshot }
+
+func tableKey(table byte, key []byte) []byte {
+	k := make([]byte, 1+len(key))
+	k[0] = table
+	copy(k[1:], key)
+	return k
+}
+
+func (r levelReader) get(table byte, key []byte) ([]byte, error) {
+	v, err := r.sn.Get(tableKey(table, key), nil)
+	if errors.Is(err, leveldb.ErrNotFound) {
+		return nil, nil
+	}
+	return v, err
+}
+
+func (r levelReader) scan(table byte, prefix, from []byte, fn func(k, v []byte) bool) error {
+	it := r.sn.NewIterator(util.BytesPrefix(tableKey(table, prefix)), nil)
+	defer it.Release()
+	ok := false
+	if from != nil && bytes.Compare(from, prefix) > 0 {
+		ok = it.Seek(tableKey(table, from))
+	} else {
+		ok = it.First()
+	}
+	for ; ok; ok = it.Next() {
+		if !fn(it.Key()[1:], it.Value()) {
+			break
+		}
+	}
+	return it.Error()
+}
+
+type levelBatch struct{ b *leveldb.Batch }
+
+func (b *levelBatch) put(table byte, key, val []byte) error {
+	b.b.Put(tableKey(table, key), val)
+	return nil
+}
+
+func (b *levelBatch) del(table byte, key []byte) error {
+	b.b.Delete(tableKey(table, key))
+	return nil
+}
+
+// dirSize returns the bytes used by the files under dir.
+func dirSize(dir string) (int64, error) {
+	var n int64
+	err := filepath.Walk(dir, func(_ string, fi os.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		if !fi.IsDir() {
+			n += fi.Size()
+		}
+		return nil
+	})
+	return n, err
+}

@@ -1,0 +1,390 @@
+package kvstore
+
+import (
+	"bytes"
+	"encoding/binary"
+	"fmt"
+	"slices"
+
+	"github.com/cayleygraph/quad"
+)
+
+// ids is a quad as the ids of its subject, predicate, object and label, in
+// that order (position = quad.Direction - 1); 0 is an absent term.
+type ids [4]uint64
+
+// An index stores every quad once, as a key of its ids in the index's order.
+type index struct {
+	table byte
+	order [4]int // positions, in key order
+	name  string
+}
+
+var indexes = [4]index{
+	{tableSPOG, [4]int{0, 1, 2, 3}, "SPOG"},
+	{tablePOSG, [4]int{1, 2, 0, 3}, "POSG"},
+	{tableOSPG, [4]int{2, 0, 1, 3}, "OSPG"},
+	{tableGSPO, [4]int{3, 0, 1, 2}, "GSPO"},
+}
+
+// leading is, for each position, the index whose keys start with it.
+var leading = [4]int{0, 1, 2, 3}
+
+func (x *index) key(b []byte, q ids) []byte {
+	for _, p := range x.order {
+		b = appendID(b, q[p])
+	}
+	return b
+}
+
+// prefix returns the key prefix of the leading bound terms of q (0 =
+// unbound), and how many terms it covers.
+func (x *index) prefix(q ids) ([]byte, int) {
+	var b []byte
+	n := 0
+	for _, p := range x.order {
+		if q[p] == 0 {
+			break
+		}
+		b = appendID(b, q[p])
+		n++
+	}
+	return b, n
+}
+
+func (x *index) decode(k []byte) (ids, error) {
+	var q ids
+	for _, p := range x.order {
+		v, n := readID(k)
+		if n == 0 {
+			return q, fmt.Errorf("corrupt %s key %x", x.name, k)
+		}
+		q[p] = v
+		k = k[n:]
+	}
+	if len(k) != 0 {
+		return q, fmt.Errorf("corrupt %s key: %d bytes left", x.name, len(k))
+	}
+	return q, nil
+}
+
+// writeTx collects one write transaction: dictionary additions, quads added
+// and deleted, and the changes of the counters, and writes them all at the end.
+// Reads go to the state before the transaction, so everything that the
+// transaction itself changes is tracked here.
+type writeTx struct {
+	s *Store
+	r reader
+
+	next    uint64            // next free id
+	nextRd  bool              // next was read
+	newVals map[uint64][]byte // ids assigned in this transaction -> encoding
+	newKeys map[string]uint64 // value keys assigned in this transaction
+
+	quads  map[ids]bool        // quads touched: true = present after, false = absent after
+	before map[ids]bool        // whether a touched quad was present before
+	counts map[[2]uint64]int64 // (position, id) -> change
+	order  []ids               // touched quads, in first-touch order
+	stored []uint64            // new ids written to the dictionary by commit
+}
+
+func newWriteTx(s *Store, r reader) *writeTx {
+	return &writeTx{
+		s: s, r: r,
+		newVals: map[uint64][]byte{}, newKeys: map[string]uint64{},
+		quads: map[ids]bool{}, before: map[ids]bool{}, counts: map[[2]uint64]int64{},
+	}
+}
+
+// id returns the id of v, assigning a new one when v is not stored yet.
+func (t *writeTx) id(v quad.Value) (uint64, error) {
+	if v == nil {
+		return 0, nil
+	}
+	enc, err := appendValue(nil, v)
+	if err != nil {
+		return 0, err
+	}
+	vk := valueKey(enc)
+	if id, ok := t.newKeys[string(vk)]; ok {
+		return id, nil
+	}
+	if id, ok := t.s.ids[string(vk)]; ok {
+		return id, nil
+	}
+	b, err := t.r.get(tableValues, vk)
+	if err != nil {
+		return 0, err
+	}
+	if b != nil {
+		id, _ := binary.Uvarint(b)
+		t.s.cacheID(vk, id)
+		return id, nil
+	}
+	if !t.nextRd {
+		n, err := t.s.metaInt(t.r, metaNextID)
+		if err != nil {
+			return 0, err
+		}
+		t.next, t.nextRd = max(n, 1), true
+	}
+	id := t.next
+	t.next++
+	t.newKeys[string(vk)] = id
+	t.newVals[id] = enc
+	return id, nil
+}
+
+// lookup returns the id of v without assigning one: 0 when v is not stored.
+func (t *writeTx) lookup(v quad.Value) (uint64, error) {
+	if v == nil {
+		return 0, nil
+	}
+	enc, err := appendValue(nil, v)
+	if err != nil {
+		return 0, nil
+	}
+	vk := valueKey(enc)
+	if id, ok := t.newKeys[string(vk)]; ok {
+		return id, nil
+	}
+	if id, ok := t.s.ids[string(vk)]; ok {
+		return id, nil
+	}
+	b, err := t.r.get(tableValues, vk)
+	if err != nil || b == nil {
+		return 0, err
+	}
+	id, _ := binary.Uvarint(b)
+	return id, nil
+}
+
+// present reports whether q is stored, as of now in the transaction.
+func (t *writeTx) present(q ids) (bool, error) {
+	if p, ok := t.quads[q]; ok {
+		return p, nil
+	}
+	for _, id := range q {
+		if _, ok := t.newVals[id]; ok && id != 0 {
+			return false, nil // a quad of a value new in this transaction is new
+		}
+	}
+	b, err := t.r.get(tableSPOG, indexes[0].key(nil, q))
+	if err != nil {
+		return false, err
+	}
+	return b != nil, nil
+}
+
+// knownPresent records that q is stored before the transaction (it was read
+// from an index), saving a lookup.
+func (t *writeTx) knownPresent(q ids) {
+	if _, ok := t.quads[q]; !ok {
+		t.quads[q] = true
+		t.before[q] = true
+	}
+}
+
+// add adds q and reports whether it was new.
+func (t *writeTx) add(q ids) (bool, error) {
+	return t.set(q, true)
+}
+
+// remove deletes q and reports whether it was stored.
+func (t *writeTx) remove(q ids) (bool, error) {
+	return t.set(q, false)
+}
+
+func (t *writeTx) set(q ids, want bool) (bool, error) {
+	was, err := t.present(q)
+	if err != nil {
+		return false, err
+	}
+	if was == want {
+		return false, nil
+	}
+	if _, ok := t.before[q]; !ok {
+		t.before[q] = was
+		t.order = append(t.order, q)
+	}
+	t.quads[q] = want
+	d := int64(1)
+	if !want {
+		d = -1
+	}
+	for p, id := range q {
+		if id != 0 {
+			t.counts[[2]uint64{uint64(p), id}] += d
+		}
+	}
+	return true, nil
+}
+
+// commit writes the transaction's changes with w.
+func (t *writeTx) commit(w writer) error {
+	// Quads: one key per index, sorted per index so each engine writes in
+	// key order.
+	var added, deleted [][]byte
+	var nq int64
+	for _, x := range indexes {
+		added, deleted = added[:0], deleted[:0]
+		for _, q := range t.order {
+			after, before := t.quads[q], t.before[q]
+			if after == before {
+				continue
+			}
+			if after {
+				added = append(added, x.key(nil, q))
+			} else {
+				deleted = append(deleted, x.key(nil, q))
+			}
+		}
+		if x.table == tableSPOG {
+			nq = int64(len(added)) - int64(len(deleted))
+		}
+		slices.SortFunc(added, bytes.Compare)
+		slices.SortFunc(deleted, bytes.Compare)
+		for _, k := range deleted {
+			if err := w.del(x.table, k); err != nil {
+				return err
+			}
+		}
+		for _, k := range added {
+			if err := w.put(x.table, k, nil); err != nil {
+				return err
+			}
+		}
+	}
+
+	// Counters, and the values whose use starts or ends.
+	touched := map[uint64]bool{}
+	type change struct {
+		key []byte
+		val int64
+	}
+	var changes []change
+	beforeC := map[[2]uint64]int64{}
+	for pk, d := range t.counts {
+		if d == 0 {
+			continue
+		}
+		pos, id := int(pk[0]), pk[1]
+		var c int64
+		if _, isNew := t.newVals[id]; !isNew {
+			var err error
+			if c, err = t.s.count(t.r, pos, id); err != nil {
+				return err
+			}
+		}
+		if c+d < 0 {
+			return fmt.Errorf("counter of id %d at position %d would be %d", id, pos, c+d)
+		}
+		beforeC[pk] = c
+		changes = append(changes, change{countKey(pos, id), c + d})
+		touched[id] = true
+	}
+	slices.SortFunc(changes, func(a, b change) int { return bytes.Compare(a.key, b.key) })
+	for _, c := range changes {
+		var err error
+		if c.val == 0 {
+			err = w.del(tableCounts, c.key)
+		} else {
+			err = w.put(tableCounts, c.key, binary.AppendUvarint(nil, uint64(c.val)))
+		}
+		if err != nil {
+			return err
+		}
+	}
+	var nv int64
+	for id := range touched {
+		_, isNew := t.newVals[id]
+		var total, totalBefore int64
+		for p := range 4 {
+			pk := [2]uint64{uint64(p), id}
+			if c0, ok := beforeC[pk]; ok {
+				totalBefore += c0
+				total += c0 + t.counts[pk]
+			} else if !isNew {
+				c, err := t.s.count(t.r, p, id) // not written by this transaction
+				if err != nil {
+					return err
+				}
+				totalBefore += c
+				total += c
+			}
+		}
+		switch {
+		case isNew && total > 0:
+			enc := t.newVals[id]
+			if err := w.put(tableValues, valueKey(enc), binary.AppendUvarint(nil, id)); err != nil {
+				return err
+			}
+			if err := w.put(tableNames, appendID(nil, id), enc); err != nil {
+				return err
+			}
+			t.stored = append(t.stored, id)
+			nv++
+		case !isNew && totalBefore > 0 && total == 0:
+			enc, err := t.r.get(tableNames, appendID(nil, id))
+			if err != nil {
+				return err
+			}
+			if enc != nil {
+				vk := valueKey(enc)
+				t.s.dropID(vk)
+				if err := w.del(tableValues, append([]byte(nil), vk...)); err != nil {
+					return err
+				}
+			}
+			if err := w.del(tableNames, appendID(nil, id)); err != nil {
+				return err
+			}
+			nv--
+		}
+	}
+
+	// Meta counters.
+	if nq != 0 {
+		q, err := t.s.metaInt(t.r, metaQuads)
+		if err != nil {
+			return err
+		}
+		if err := w.put(tableMeta, []byte(metaQuads), binary.AppendUvarint(nil, uint64(int64(q)+nq))); err != nil {
+			return err
+		}
+	}
+	if nv != 0 {
+		v, err := t.s.metaInt(t.r, metaValues)
+		if err != nil {
+			return err
+		}
+		if err := w.put(tableMeta, []byte(metaValues), binary.AppendUvarint(nil, uint64(int64(v)+nv))); err != nil {
+			return err
+		}
+	}
+	if t.nextRd {
+		if err := w.put(tableMeta, []byte(metaNextID), binary.AppendUvarint(nil, t.next)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// committed moves the ids assigned by a committed transaction into the
+// writers' cache.
+func (t *writeTx) committed() {
+	for _, id := range t.stored {
+		t.s.cacheID(valueKey(t.newVals[id]), id)
+	}
+}
+
+const maxIDCache = 1 << 20
+
+func (s *Store) cacheID(vk []byte, id uint64) {
+	if len(s.ids) >= maxIDCache {
+		clear(s.ids)
+	}
+	s.ids[string(vk)] = id
+}
+
+func (s *Store) dropID(vk []byte) { delete(s.ids, string(vk)) }

@@ -1,0 +1,396 @@
+package kvstore
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/cayleygraph/quad"
+)
+
+// chunk is how many keys a scan reads per read transaction. Scans release
+// the transaction between chunks, so a slow consumer never holds one open.
+const chunk = 1024
+
+// bound returns the ids of the bound terms of pat, and false when a bound
+// term is not stored (so nothing matches).
+func (s *Store) bound(r reader, pat quad.Quad) (ids, bool, error) {
+	var q ids
+	for p, d := range quad.Directions {
+		v := pat.Get(d)
+		if v == nil {
+			continue
+		}
+		id, err := s.lookupID(r, v)
+		if err != nil || id == 0 {
+			return q, false, err
+		}
+		q[p] = id
+	}
+	return q, true, nil
+}
+
+// chooseIndex returns the index whose key prefix covers the most bound terms
+// of q, the smaller by count on a tie, and that prefix.
+func (s *Store) chooseIndex(r reader, q ids) (*index, []byte, error) {
+	best, bestN, bestC := 0, -1, int64(-1)
+	for i := range indexes {
+		_, n := indexes[i].prefix(q)
+		if n < bestN {
+			continue
+		}
+		var c int64 = -1
+		if n > 0 && n == bestN {
+			lead := indexes[i].order[0]
+			var err error
+			if c, err = s.count(r, lead, q[lead]); err != nil {
+				return nil, nil, err
+			}
+			if bestC < 0 {
+				lb := indexes[best].order[0]
+				if bestC, err = s.count(r, lb, q[lb]); err != nil {
+					return nil, nil, err
+				}
+			}
+			if c >= bestC {
+				continue
+			}
+		}
+		best, bestN, bestC = i, n, c
+	}
+	x := &indexes[best]
+	p, _ := x.prefix(q)
+	return x, p, nil
+}
+
+// scanIDs appends to out the quads of index x under prefix, from key from on,
+// that match the bound terms of q, up to max of them; it returns the key to
+// continue from, or nil at the end.
+func scanIDs(r reader, x *index, prefix, from []byte, q ids, max int, out []ids) ([]ids, []byte, error) {
+	var next []byte
+	var derr error
+	err := r.scan(x.table, prefix, from, func(k, _ []byte) bool {
+		if len(out) >= max {
+			next = append([]byte(nil), k...) // continue at this key
+			return false
+		}
+		got, err := x.decode(k)
+		if err != nil {
+			derr = err
+			return false
+		}
+		for p, id := range q {
+			if id != 0 && got[p] != id {
+				return true
+			}
+		}
+		out = append(out, got)
+		return true
+	})
+	if err == nil {
+		err = derr
+	}
+	return out, next, err
+}
+
+// matchChunks calls fn with the id quads matching pat a chunk at a time,
+// and with their values when values is set. Each chunk is read in its own
+// read transaction; fn runs outside it.
+func (s *Store) matchChunks(ctx context.Context, pat quad.Quad, values bool, fn func(c []ids, v []quad.Quad) bool) error {
+	var (
+		q      ids
+		ok     bool
+		x      *index
+		prefix []byte
+		from   []byte
+		buf    []ids
+		vals   []quad.Quad
+	)
+	err := s.eng.view(func(r reader) error {
+		var err error
+		if q, ok, err = s.bound(r, pat); err != nil || !ok {
+			return err
+		}
+		x, prefix, err = s.chooseIndex(r, q)
+		return err
+	})
+	if err != nil || !ok {
+		return err
+	}
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		err := s.eng.view(func(r reader) error {
+			var err error
+			buf, from, err = scanIDs(r, x, prefix, from, q, chunk, buf[:0])
+			if err != nil || !values {
+				return err
+			}
+			vals, err = s.quads(r, buf, vals[:0])
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("read %s: %w", s.dir, err)
+		}
+		if !fn(buf, vals) || from == nil {
+			return nil
+		}
+	}
+}
+
+// quads appends the values of the id quads in c to out.
+func (s *Store) quads(r reader, c []ids, out []quad.Quad) ([]quad.Quad, error) {
+	for _, q := range c {
+		var v quad.Quad
+		for p, d := range quad.Directions {
+			n, err := s.name(r, q[p])
+			if err != nil {
+				return out, err
+			}
+			v.Set(d, n)
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+// Match calls fn for every stored quad that matches pat, until fn returns
+// false. A nil term of pat is a wildcard. The quads are read from the index
+// whose key prefix covers the most bound terms, so a pattern with a bound
+// term never scans the whole store.
+func (s *Store) Match(ctx context.Context, pat quad.Quad, fn func(quad.Quad) bool) error {
+	return s.matchChunks(ctx, pat, true, func(_ []ids, vals []quad.Quad) bool {
+		for _, q := range vals {
+			if !fn(q) {
+				return false
+			}
+		}
+		return true
+	})
+}
+
+// Estimate returns the number of quads matching pat, from the counters: exact
+// when at most one term is bound or all four are, an upper bound otherwise.
+func (s *Store) Estimate(ctx context.Context, pat quad.Quad) int64 {
+	var n int64
+	s.eng.view(func(r reader) error {
+		q, ok, err := s.bound(r, pat)
+		if err != nil || !ok {
+			return err
+		}
+		nb := 0
+		n = -1
+		for p, id := range q {
+			if id == 0 {
+				continue
+			}
+			nb++
+			c, err := s.count(r, p, id)
+			if err != nil {
+				return err
+			}
+			if n < 0 || c < n {
+				n = c
+			}
+		}
+		switch nb {
+		case 0:
+			v, err := s.metaInt(r, metaQuads)
+			n = int64(v)
+			return err
+		case 4:
+			b, err := r.get(tableSPOG, indexes[0].key(nil, q))
+			n = 0
+			if b != nil {
+				n = 1
+			}
+			return err
+		}
+		return nil
+	})
+	return max(n, 0)
+}
+
+// Replace makes the quads labelled with one of labels exactly quads, in one
+// transaction: the stored quads of the labels, read through the GSPO index,
+// that quads does not hold are removed, and the quads not stored yet are
+// added. Quads of other labels are not touched. It reports how many quads it
+// removed, added and kept. When it fails, or ctx is done before it commits,
+// the store is unchanged.
+func (s *Store) Replace(ctx context.Context, labels []quad.Value, quads []quad.Quad) (removed, added, kept int, err error) {
+	for i, q := range quads {
+		if err := checkQuad(q); err != nil {
+			return 0, 0, 0, fmt.Errorf("replace: quad %d: %w", i+1, err)
+		}
+	}
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	var t *writeTx
+	err = s.eng.update(func(r reader, w writer) error {
+		t = newWriteTx(s, r)
+		old := map[ids]bool{}
+		for _, l := range labels {
+			lid, err := t.lookup(l)
+			if err != nil {
+				return err
+			}
+			if lid == 0 {
+				continue
+			}
+			x := &indexes[leading[3]]
+			prefix := appendID(nil, lid)
+			var from []byte
+			var buf []ids
+			for {
+				if buf, from, err = scanIDs(r, x, prefix, from, ids{3: lid}, 1<<30, buf[:0]); err != nil {
+					return err
+				}
+				for _, q := range buf {
+					old[q] = true
+					t.knownPresent(q)
+				}
+				if from == nil {
+					break
+				}
+			}
+		}
+		seen := make(map[ids]bool, len(quads))
+		for _, q := range quads {
+			var iq ids
+			for p, d := range quad.Directions {
+				id, err := t.id(q.Get(d))
+				if err != nil {
+					return err
+				}
+				iq[p] = id
+			}
+			if seen[iq] {
+				continue
+			}
+			seen[iq] = true
+			if old[iq] {
+				kept++
+				continue
+			}
+			ok, err := t.add(iq)
+			if err != nil {
+				return err
+			}
+			if ok {
+				added++
+			} else {
+				kept++
+			}
+		}
+		for q := range old {
+			if !seen[q] {
+				if _, err := t.remove(q); err != nil {
+					return err
+				}
+				removed++
+			}
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		return t.commit(w)
+	})
+	if err != nil {
+		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+			return 0, 0, 0, err
+		}
+		return 0, 0, 0, fmt.Errorf("write %s: %w", s.dir, err)
+	}
+	t.committed()
+	return removed, added, kept, nil
+}
+
+// checkQuad reports whether q can be stored: subject, predicate and object
+// present, every value of a kind the encoding keeps.
+func checkQuad(q quad.Quad) error {
+	for _, d := range quad.Directions {
+		v := q.Get(d)
+		if v == nil {
+			if d == quad.Label {
+				continue
+			}
+			return fmt.Errorf("no %s", d)
+		}
+		if _, err := appendValue(nil, v); err != nil {
+			return fmt.Errorf("%s: %w", d, err)
+		}
+	}
+	return nil
+}
+
+// BulkLoad reads quads from r until io.EOF and adds them, batch quads per
+// transaction (10^5 when batch <= 0). Within a transaction, each index is
+// written in key order. Memory stays bounded by the batch size as the input
+// grows. Quads already stored are skipped. It returns the number of quads
+// read; after an error, the batches before the failing one are stored.
+func (s *Store) BulkLoad(ctx context.Context, r quad.Reader, batch int) (int, error) {
+	if batch <= 0 {
+		batch = 100_000
+	}
+	n := 0
+	buf := make([]quad.Quad, 0, batch)
+	for {
+		buf = buf[:0]
+		var rerr error
+		for len(buf) < batch {
+			q, err := r.ReadQuad()
+			if err != nil {
+				rerr = err
+				break
+			}
+			if err := checkQuad(q); err != nil {
+				return n, fmt.Errorf("bulk load: quad %d: %w", n+len(buf)+1, err)
+			}
+			buf = append(buf, q)
+		}
+		if len(buf) > 0 {
+			if err := ctx.Err(); err != nil {
+				return n, err
+			}
+			if err := s.addBatch(buf); err != nil {
+				return n, fmt.Errorf("bulk load: %w", err)
+			}
+			n += len(buf)
+		}
+		if rerr == io.EOF {
+			return n, nil
+		} else if rerr != nil {
+			return n, fmt.Errorf("bulk load: after quad %d: %w", n, rerr)
+		}
+	}
+}
+
+func (s *Store) addBatch(quads []quad.Quad) error {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	var t *writeTx
+	err := s.eng.update(func(r reader, w writer) error {
+		t = newWriteTx(s, r)
+		for _, q := range quads {
+			var iq ids
+			for p, d := range quad.Directions {
+				id, err := t.id(q.Get(d))
+				if err != nil {
+					return err
+				}
+				iq[p] = id
+			}
+			if _, err := t.add(iq); err != nil {
+				return err
+			}
+		}
+		return t.commit(w)
+	})
+	if err != nil {
+		return fmt.Errorf("write %s: %w", s.dir, err)
+	}
+	t.committed()
+	return nil
+}

@@ -1,0 +1,288 @@
+package kvstore
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/cayleygraph/quad"
+)
+
+// Engines a Store can use.
+const (
+	EngineBolt    = "bolt"
+	EngineLevelDB = "leveldb"
+)
+
+// Files of a store directory, one per engine.
+const (
+	boltFile  = "quads.bolt"
+	levelDir  = "quads.leveldb"
+	layoutVer = 1
+)
+
+// ErrInUse is returned (wrapped) by Open when another process holds the store.
+var ErrInUse = errors.New("store is in use by another process")
+
+// Options are the settings of Open.
+type Options struct {
+	// Engine is EngineBolt or EngineLevelDB. When empty, Open uses the engine
+	// of an existing store in the directory, or EngineLevelDB for a new one.
+	Engine string
+	// LockTimeout is how long Open waits for another process to release the
+	// store before it gives up with ErrInUse. Zero means one second.
+	LockTimeout time.Duration
+}
+
+// Detect reports the engine of the store in dir, or "" when dir holds none.
+func Detect(dir string) string {
+	if _, err := os.Stat(filepath.Join(dir, boltFile)); err == nil {
+		return EngineBolt
+	}
+	if _, err := os.Stat(filepath.Join(dir, levelDir, "CURRENT")); err == nil {
+		return EngineLevelDB
+	}
+	return ""
+}
+
+// Store is a quad store in one directory. Its methods are safe for
+// concurrent use; writes are serialised.
+type Store struct {
+	eng    engine
+	engine string
+	dir    string
+
+	wmu   sync.Mutex        // one writer at a time
+	ids   map[string]uint64 // value key -> id, a cache used by writers under wmu
+	names sync.Map          // id -> quad.Value, a cache for readers (ids are never reused)
+	nname int64             // approximate size of names, guarded by wmu... see cacheName
+	nmu   sync.Mutex        // guards nname
+}
+
+// Open opens the store in directory dir, creating it when needed.
+func Open(dir string, o Options) (*Store, error) {
+	if dir == "" {
+		return nil, errors.New("open store: empty path")
+	}
+	if fi, err := os.Stat(dir); err == nil && !fi.IsDir() {
+		return nil, fmt.Errorf("open %s: not a store directory", dir)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("open %s: %w", dir, err)
+	}
+	kind := Detect(dir)
+	if o.Engine != "" && kind != "" && o.Engine != kind {
+		return nil, fmt.Errorf("open %s: the directory holds a %s store, not %s", dir, kind, o.Engine)
+	}
+	if kind == "" {
+		kind = o.Engine
+	}
+	if kind == "" {
+		kind = EngineLevelDB
+	}
+	timeout := o.LockTimeout
+	if timeout == 0 {
+		timeout = time.Second
+	}
+	var (
+		eng engine
+		err error
+	)
+	switch kind {
+	case EngineBolt:
+		eng, err = openBolt(filepath.Join(dir, boltFile), timeout)
+	case EngineLevelDB:
+		eng, err = openLevel(filepath.Join(dir, levelDir), timeout)
+	default:
+		return nil, fmt.Errorf("open %s: unknown engine %q (want %s or %s)", dir, kind, EngineBolt, EngineLevelDB)
+	}
+	if errors.Is(err, errLocked) {
+		return nil, fmt.Errorf("open %s: %w", dir, ErrInUse)
+	} else if err != nil {
+		return nil, fmt.Errorf("open %s: %w", dir, err)
+	}
+	s := &Store{eng: eng, engine: kind, dir: dir, ids: map[string]uint64{}}
+	if err := s.checkVersion(); err != nil {
+		eng.close()
+		return nil, fmt.Errorf("open %s: %w", dir, err)
+	}
+	return s, nil
+}
+
+func (s *Store) checkVersion() error {
+	var ver uint64
+	err := s.eng.view(func(r reader) error {
+		v, err := r.get(tableMeta, []byte(metaVersion))
+		if v != nil {
+			ver, _ = binary.Uvarint(v)
+		}
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	switch ver {
+	case layoutVer:
+		return nil
+	case 0:
+		return s.eng.update(func(_ reader, w writer) error {
+			return w.put(tableMeta, []byte(metaVersion), binary.AppendUvarint(nil, layoutVer))
+		})
+	default:
+		return fmt.Errorf("store layout version %d is newer than this program's (%d)", ver, layoutVer)
+	}
+}
+
+// Engine reports the engine the store uses.
+func (s *Store) Engine() string { return s.engine }
+
+// Dir reports the store's directory.
+func (s *Store) Dir() string { return s.dir }
+
+// DiskSize returns the bytes the store's files take.
+func (s *Store) DiskSize() (int64, error) { return dirSize(s.dir) }
+
+// Close closes the store.
+func (s *Store) Close() error {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	return s.eng.close()
+}
+
+// Meta keys.
+const (
+	metaVersion = "version"
+	metaQuads   = "quads"
+	metaValues  = "values"
+	metaNextID  = "nextid"
+)
+
+// valueKey returns the key of v in tableValues: its encoding, or a hash of it
+// when it is long (bolt keys are limited to 32 KiB, and short keys are
+// cheaper). Encodings start with a kind letter, never 'H'.
+func valueKey(enc []byte) []byte {
+	if len(enc) <= 128 {
+		return enc
+	}
+	h := sha256.Sum256(enc)
+	return append([]byte{'H'}, h[:]...)
+}
+
+// lookupID returns the id of v, or 0.
+func (s *Store) lookupID(r reader, v quad.Value) (uint64, error) {
+	if v == nil {
+		return 0, nil
+	}
+	enc, err := appendValue(nil, v)
+	if err != nil {
+		return 0, nil // a value that cannot be stored is not in the store
+	}
+	b, err := r.get(tableValues, valueKey(enc))
+	if err != nil || b == nil {
+		return 0, err
+	}
+	id, n := binary.Uvarint(b)
+	if n <= 0 {
+		return 0, fmt.Errorf("read %s: corrupt id of value %v", s.dir, v)
+	}
+	return id, nil
+}
+
+const maxNameCache = 1 << 18
+
+// name returns the value of id.
+func (s *Store) name(r reader, id uint64) (quad.Value, error) {
+	if id == 0 {
+		return nil, nil
+	}
+	if v, ok := s.names.Load(id); ok {
+		return v.(quad.Value), nil
+	}
+	b, err := r.get(tableNames, appendID(nil, id))
+	if err != nil {
+		return nil, err
+	}
+	if b == nil {
+		return nil, fmt.Errorf("read %s: no value for id %d", s.dir, id)
+	}
+	v, err := decodeValue(b)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: id %d: %w", s.dir, id, err)
+	}
+	s.nmu.Lock()
+	if s.nname >= maxNameCache {
+		s.names.Clear()
+		s.nname = 0
+	}
+	s.nname++
+	s.nmu.Unlock()
+	s.names.Store(id, v)
+	return v, nil
+}
+
+func (s *Store) metaInt(r reader, key string) (uint64, error) {
+	b, err := r.get(tableMeta, []byte(key))
+	if err != nil || b == nil {
+		return 0, err
+	}
+	v, _ := binary.Uvarint(b)
+	return v, nil
+}
+
+// count returns the number of quads with id in position pos.
+func (s *Store) count(r reader, pos int, id uint64) (int64, error) {
+	b, err := r.get(tableCounts, countKey(pos, id))
+	if err != nil || b == nil {
+		return 0, err
+	}
+	v, _ := binary.Uvarint(b)
+	return int64(v), nil
+}
+
+func countKey(pos int, id uint64) []byte {
+	return appendID([]byte{byte('0' + pos)}, id)
+}
+
+// Counts are the store's counters.
+type Counts struct {
+	Quads  int64 // stored quads
+	Values int64 // distinct values used by stored quads (all positions)
+}
+
+// Counts returns the store's counters, read without a scan.
+func (s *Store) Counts(ctx context.Context) (Counts, error) {
+	var st Counts
+	err := s.eng.view(func(r reader) error {
+		q, err := s.metaInt(r, metaQuads)
+		if err != nil {
+			return err
+		}
+		v, err := s.metaInt(r, metaValues)
+		st = Counts{Quads: int64(q), Values: int64(v)}
+		return err
+	})
+	if err != nil {
+		return Counts{}, fmt.Errorf("read %s: %w", s.dir, err)
+	}
+	return st, nil
+}
+
+// Count returns the number of quads that have v in direction d.
+func (s *Store) Count(ctx context.Context, d quad.Direction, v quad.Value) (int64, error) {
+	var n int64
+	err := s.eng.view(func(r reader) error {
+		id, err := s.lookupID(r, v)
+		if err != nil || id == 0 {
+			return err
+		}
+		n, err = s.count(r, int(d)-1, id)
+		return err
+	})
+	return n, err
+}
