@@ -77,6 +77,9 @@ func (r *run) findSeries() {
 // nameSeries records the name a document gives a series as its label.
 func (r *run) nameSeries(s *entity, name, lang string) {
 	name = cleanQuoted(name)
+	for _, the := range []string{"the ", "The "} {
+		name = strings.TrimPrefix(name, the)
+	}
 	if name == "" {
 		return
 	}

@@ -396,6 +396,9 @@ func (r *run) titleTarget(u *unit, obj seg) *entity {
 		}
 	}
 	if party != nil {
+		if party.country == nil && country == nil {
+			r.partyCountryInName(u, party, obj)
+		}
 		return party
 	}
 	if org != nil {
@@ -440,6 +443,33 @@ func (r *run) titleTarget(u *unit, obj seg) *entity {
 		}
 	}
 	return nil
+}
+
+// partyCountryInName records the country a party's own name ends in, when
+// the gazetteer knows the whole "X of COUNTRY" as the party's name.
+func (r *run) partyCountryInName(u *unit, party *entity, obj seg) {
+	if r.reg.gz == nil {
+		return
+	}
+	m := u.mentionAt(obj.Off + len(obj.Text) - len(strings.TrimLeft(obj.Text, " ")))
+	for i := range u.Mentions {
+		if u.Mentions[i].Ent == party && obj.contains(u.Mentions[i].span) {
+			m = &u.Mentions[i]
+		}
+	}
+	if m == nil {
+		return
+	}
+	i := strings.LastIndex(m.Text, " of ")
+	if i < 0 {
+		return
+	}
+	for _, c := range r.reg.gz.Lookup(m.Text[i+4:]) {
+		if kindOf(c.Kind) == graph.KindCountry {
+			party.country = r.reg.fromEntry(c)
+			return
+		}
+	}
 }
 
 // onlyCountry reports whether the body phrase obj is just the country
@@ -522,8 +552,8 @@ func (r *run) link(p *entity, h holding, partyCountry *entity) {
 		}
 	case graph.KindOrganization:
 		// The leader of a party's central committee leads the party.
-		if h.Role == RoleLeader && t.Entry != nil && t.Entry.Party != "" && r.isBody(t) {
-			if party := r.entryRef(t.Entry.Party, graph.KindParty); party != nil {
+		if h.Role == RoleLeader && t.Entry != nil && r.isBody(t) {
+			if party := r.bodyParty(t); party != nil {
 				r.out.add(p.IRI, graph.LeaderOf, party.IRI)
 				return
 			}
@@ -532,13 +562,51 @@ func (r *run) link(p *entity, h holding, partyCountry *entity) {
 	}
 }
 
+// bodyParty returns the party a party body belongs to: the one its gazetteer
+// entry names, else the party its name contains ("Central Committee of the
+// Communist Party of China").
+func (r *run) bodyParty(e *entity) *entity {
+	if e.Entry.Party != "" {
+		return r.entryRef(e.Entry.Party, graph.KindParty)
+	}
+	if r.reg.gz == nil {
+		return nil
+	}
+	// The name without the body: "Central Committee of the X" → "the X",
+	// "X中央委员会" → "X".
+	for _, l := range labelsOf(e.Entry) {
+		rest := l
+		if i := strings.Index(l, " of "); i >= 0 {
+			rest = l[i+len(" of "):]
+		} else {
+			for _, b := range r.x.Cues.BodyWord {
+				if hasHan(b) {
+					rest = strings.TrimSuffix(text.ToSimplified(rest), b)
+				}
+			}
+		}
+		if rest == l {
+			continue
+		}
+		for _, m := range r.reg.gz.Find(rest) {
+			if m.Entry != nil && kindOf(m.Entry.Kind) == graph.KindParty {
+				return r.reg.fromEntry(m.Entry)
+			}
+		}
+	}
+	return nil
+}
+
 // isBody reports whether an organisation is a leading body of a party (its
-// central committee), by its names.
+// central committee): an English name that begins with a body word, or a
+// Chinese name that ends with one.
 func (r *run) isBody(e *entity) bool {
-	for _, l := range e.Entry.Labels {
-		f := newFolded(l)
-		for _, sp := range f.find(r.x.Cues.BodyWord) {
-			if sp.End() >= len(l)-1 {
+	for lang, l := range e.Entry.Labels {
+		k := text.Fold(l)
+		for _, b := range r.x.Cues.BodyWord {
+			b = text.Fold(b)
+			if hasHan(b) && strings.HasPrefix(lang, "zh") && strings.HasSuffix(k, b) ||
+				!hasHan(b) && lang == "en" && strings.HasPrefix(k, b) {
 				return true
 			}
 		}
