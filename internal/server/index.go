@@ -284,7 +284,10 @@ func (idx *index) search(q string, class quad.IRI, limit int) []hit {
 			return
 		}
 		h, ok := best[e.node]
-		if !ok || rank < h.rank || rank == h.rank && len(e.label) < len(h.label) {
+		// Among labels that match alike, the one typed exactly (習近平
+		// rather than 习近平), then the shortest, is shown as matched.
+		if !ok || rank < h.rank || rank == h.rank && (e.label == q) != (h.label == q) && e.label == q ||
+			rank == h.rank && (e.label == q) == (h.label == q) && len(e.label) < len(h.label) {
 			best[e.node] = hit{node: e.node, label: e.label, lang: e.lang, rank: rank}
 		}
 	}

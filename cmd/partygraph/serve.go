@@ -1,0 +1,138 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/partygraph/partygraph/graph"
+	"github.com/partygraph/partygraph/internal/server"
+	"github.com/partygraph/partygraph/queries/examples"
+)
+
+const serveUsage = `Serve the SPARQL endpoint and the graph explorer.
+
+Examples:
+  partygraph serve --load ../shared/seeds        load documents, then explore them at http://127.0.0.1:8080
+  partygraph serve                               serve the store ./partygraph.db as it is
+  partygraph serve --db mem: --load corpus/      a throwaway graph in memory
+  partygraph serve --addr 127.0.0.1:0            any free port (the address is printed)
+  partygraph serve --timeout 5s --max-rows 10000 stricter limits for a shared machine
+  curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * { ?s a pg:Meeting }' http://127.0.0.1:8080/sparql
+
+Endpoints:
+  /          the explorer (search, neighbourhood graph, timeline, query tab)
+  /sparql    SPARQL 1.1 Protocol, GET and POST; JSON, XML, CSV, TSV results;
+             Turtle, N-Quads, JSON-LD graphs; read-only
+  /gizmo     Cayley's Gizmo, GET ?query= or POST the script
+  /data      the whole graph, or ?graph=SOURCE-IRI, as N-Quads
+  /api/...   the explorer's JSON APIs (docs/api.md)
+
+The server is read-only and binds to the loopback interface unless --addr
+says otherwise; it has no authentication, so think before exposing it.
+It logs one line per request to stderr and stops cleanly on Ctrl-C.
+
+Usage:
+  partygraph serve [--db URL] [--addr HOST:PORT] [--load PATH...] [--timeout 30s] [--max-rows N]
+`
+
+func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs, db := newFlags("serve", serveUsage, stderr)
+	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
+	var load []string
+	fs.StringArrayVar(&load, "load", nil, "load these documents or folders first (repeatable; more paths may follow as arguments)")
+	timeout := fs.Duration("timeout", server.DefaultTimeout, "stop a query after this long (0: no limit)")
+	maxRows := fs.Int("max-rows", server.DefaultMaxRows, "refuse SPARQL answers of more rows than this (0: no limit)")
+	maxQueries := fs.Int("max-queries", server.DefaultMaxQueries, "queries run at once; more are answered 503 busy (0: no limit)")
+	maxBody := fs.Int64("max-body", server.DefaultMaxBody, "largest request body in bytes")
+	quiet := fs.BoolP("quiet", "q", false, "log only warnings and errors, not every request")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	load = append(load, fs.Args()...)
+	if len(fs.Args()) > 0 && len(load) == len(fs.Args()) {
+		return fmt.Errorf("serve: unexpected arguments %q (to load files, use --load)", fs.Args())
+	}
+
+	level := slog.LevelInfo
+	if *quiet {
+		level = slog.LevelWarn
+	}
+	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
+
+	store, err := graph.Open(ctx, *db, graph.Options{})
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+
+	if len(load) > 0 {
+		l, err := newIngestLoader(store, stderr)
+		if err != nil {
+			return err
+		}
+		l.Log = log
+		rep, err := l.Load(ctx, load)
+		if err != nil {
+			return err
+		}
+		printReport(stderr, store, rep)
+	}
+
+	srv := server.New(store, log)
+	srv.Timeout = *timeout
+	srv.MaxRows = *maxRows
+	srv.MaxQueries = *maxQueries
+	srv.MaxBody = *maxBody
+	for _, ex := range examples.All() {
+		title := ex.Title
+		if title == "" {
+			title = ex.Name
+		}
+		srv.Examples = append(srv.Examples, server.Example{Name: title, Description: ex.Description, Language: "sparql", Query: ex.Query})
+	}
+	if err := srv.Reindex(ctx); err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	if host, _, _ := net.SplitHostPort(ln.Addr().String()); !net.ParseIP(host).IsLoopback() {
+		log.Warn("listening on a non-loopback address: anyone who can reach it can read the whole graph", "addr", ln.Addr().String())
+	}
+	hs := &http.Server{
+		Handler:           srv,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       time.Minute,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	fmt.Fprintf(stderr, "serving %s at http://%s/ (SPARQL endpoint http://%s/sparql); Ctrl-C stops\n", store.Addr(), ln.Addr(), ln.Addr())
+
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := hs.Shutdown(shutdown); err != nil {
+		hs.Close()
+		return fmt.Errorf("serve: shut down: %w", err)
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("serve: %w", err)
+	}
+	fmt.Fprintln(stderr, "stopped")
+	return nil
+}
