@@ -392,7 +392,7 @@ func exprString(e Expr) string {
 			name = "notexists"
 		}
 		if e.op != nil {
-			return "(" + name + " " + strings.ReplaceAll(e.op.String(), "\n", " ") + ")"
+			return "(" + name + " " + strings.Join(strings.Fields(e.op.String()), " ") + ")"
 		}
 		return "(" + name + ")"
 	}

@@ -183,7 +183,26 @@ func (e *executor) pathMod(p PathMod, s, o quad.Value, ag activeGraph, fn func(x
 	case o != nil:
 		return forward(o, nil, func(n quad.Value) bool { return fn(n, o) }, true)
 	}
-	for _, n := range e.graphNodes(ag) {
+	// both ends free: only subjects of a first step can start a non-empty path
+	starts := map[quad.Value]bool{}
+	var startList []quad.Value
+	if !e.pathPairs(p.X, nil, nil, ag, func(x, _ quad.Value) bool {
+		if !starts[x] {
+			starts[x] = true
+			startList = append(startList, x)
+		}
+		return e.tick()
+	}) {
+		return false
+	}
+	if zero {
+		for _, n := range e.graphNodes(ag) {
+			if !starts[n] && !fn(n, n) {
+				return false
+			}
+		}
+	}
+	for _, n := range startList {
 		n := n
 		if !forward(n, nil, func(m quad.Value) bool { return fn(n, m) }, false) {
 			return false
