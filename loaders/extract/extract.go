@@ -3,6 +3,7 @@ package extract
 import (
 	"errors"
 	"fmt"
+	"net/url"
 	"strings"
 
 	"github.com/cayleygraph/quad"
@@ -303,7 +304,11 @@ func (r *run) citation(ref loaders.Reference) {
 	r.out.add(r.label, graph.Citation, id)
 	r.out.add(id, graph.Type, graph.CreativeWork)
 	if ref.URL != "" {
-		r.out.add(id, graph.URL, quad.IRI(ref.URL))
+		if u, err := url.Parse(ref.URL); err == nil && u.Scheme != "" && u.Host != "" && !strings.ContainsAny(ref.URL, " <>\"{}|\\^`") {
+			r.out.add(id, graph.URL, quad.IRI(ref.URL))
+		} else {
+			r.out.add(id, graph.URL, quad.String(ref.URL))
+		}
 	}
 	name := strings.TrimSpace(ref.Title)
 	if name == "" {

@@ -120,7 +120,7 @@ func (r *run) inSeeAlso(u *unit) bool {
 // 2014 to 2017", "2014-2016"), open ranges ("since 2017") and year facts
 // ("Date: Since 2017").
 func (r *run) seriesYears(u *unit) {
-	for _, d := range text.FindDates(u.s) {
+	for _, d := range u.dates() {
 		if !d.Year {
 			continue
 		}
@@ -259,7 +259,7 @@ func (r *run) findMeetings() {
 			continue
 		}
 		held := u.has(r.x.Cues.Held)
-		for _, d := range text.FindDates(u.s) {
+		for _, d := range u.dates() {
 			if d.Year {
 				continue
 			}
@@ -389,7 +389,7 @@ func (r *run) assignMeetings() {
 		if u.Meeting != nil || r.inSeeAlso(u) {
 			continue
 		}
-		for _, d := range text.FindDates(u.s) {
+		for _, d := range u.dates() {
 			for _, m := range r.meetings {
 				if m.Year == d.Start[:4] && !d.Year {
 					u.Meeting = m

@@ -24,6 +24,17 @@ type unit struct {
 	Quotes   []quote
 	Meeting  *meeting  // the meeting the unit speaks of, when known
 	persons  []*person // persons named with titles
+
+	found     bool // dates has been computed
+	dateSpans []text.DateSpan
+}
+
+// dates returns the dates the unit's text states, computed once.
+func (u *unit) dates() []text.DateSpan {
+	if !u.found {
+		u.dateSpans, u.found = text.FindDates(u.s), true
+	}
+	return u.dateSpans
 }
 
 // units splits the document into units, in document order.
