@@ -49,6 +49,9 @@ func commands() []command {
 		{"stats", "count quads, nodes, sources and instances per class", runStats},
 		{"query", "run a SPARQL or Gizmo query", runQuery},
 		{"check", "verify the store: labels, duplicates, values, ontology", runCheck},
+		{"gen", "write a synthetic corpus or N-Quads graph for benchmarks", func(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
+			return runGen(ctx, args, stdout, stderr)
+		}},
 		{"serve", "serve the SPARQL endpoint and the graph explorer", func(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
 			return runServe(ctx, args, stdout, stderr)
 		}},
