@@ -34,6 +34,11 @@ type Options struct {
 	NamedGraphs  []quad.Value  // nil = all labels are named graphs; otherwise only these
 	Timeout      time.Duration // 0 = none; past it Exec returns an error wrapping ErrTimeout
 	MaxRows      int           // 0 = none; past it Exec returns an error wrapping ErrTooManyRows
+	// MaxIntermediate bounds the solutions an evaluation may hold in memory at
+	// once (hash joins, ORDER BY, GROUP BY, DISTINCT); past it Exec returns an
+	// error wrapping ErrTooManyRows. 0 = 100 * MaxRows when MaxRows is set,
+	// otherwise no bound.
+	MaxIntermediate int
 }
 
 // Errors returned (wrapped) by Exec.
@@ -88,6 +93,8 @@ type executor struct {
 	fns    map[Expr]evalFn
 	// zeroCheck: zero-length paths must start at a node of the graph
 	zeroCheck bool
+	held      int // solutions held in memory
+	maxHeld   int // 0 = unbounded
 }
 
 // Exec runs a query and collects its results.
@@ -136,6 +143,10 @@ func newExecutor(ctx context.Context, st Store, q *Query, opt Options) (*executo
 	}
 	if e.base == "" {
 		e.base = opt.Base
+	}
+	e.maxHeld = opt.MaxIntermediate
+	if e.maxHeld == 0 && opt.MaxRows > 0 {
+		e.maxHeld = 100 * opt.MaxRows
 	}
 	e.dflt = opt.DefaultGraph
 	named := opt.NamedGraphs
@@ -317,6 +328,16 @@ func (e *executor) tick() bool {
 		}
 	}
 	return e.err == nil
+}
+
+// hold accounts for one more solution held in memory.
+func (e *executor) hold() bool {
+	e.held++
+	if e.maxHeld > 0 && e.held > e.maxHeld {
+		e.fail(fmt.Errorf("query holds more than %d intermediate solutions: %w", e.maxHeld, ErrTooManyRows))
+		return false
+	}
+	return e.tick()
 }
 
 func (e *executor) fail(err error) {
@@ -516,6 +537,9 @@ func (e *executor) eval(op Op, in row, fn func(row) bool) bool {
 		idx := newHashIndex(e, rs, joinKeys(o.L, o.R, e))
 		return e.eval(o.L, in, func(l row) bool {
 			for _, r := range idx.candidates(l) {
+				if !e.tick() {
+					return false
+				}
 				if m, ok := merge(l, r); ok {
 					if !fn(m) {
 						return false
@@ -571,6 +595,9 @@ func (e *executor) eval(op Op, in row, fn func(row) bool) bool {
 		return e.eval(o.L, in, func(l row) bool {
 			found := false
 			for _, r := range idx.candidates(l) {
+				if !e.tick() {
+					return false
+				}
 				if m, ok := merge(l, r); ok && keep(m) {
 					found = true
 					if !fn(m) {
@@ -615,6 +642,9 @@ func (e *executor) eval(op Op, in row, fn func(row) bool) bool {
 		}
 		return e.eval(o.L, in, func(l row) bool {
 			for _, r := range rs {
+				if !e.tick() {
+					return false
+				}
 				if minusMatch(l, r) {
 					return e.tick()
 				}
@@ -737,7 +767,7 @@ func (e *executor) evalDistinct(sub Op, in row, fn func(row) bool) bool {
 			return e.tick()
 		}
 		seen[string(buf)] = true
-		return fn(r)
+		return e.hold() && fn(r)
 	})
 }
 
@@ -746,7 +776,7 @@ func (e *executor) collect(op Op, in row) ([]row, bool) {
 	var rs []row
 	ok := e.eval(op, in, func(r row) bool {
 		rs = append(rs, r)
-		return e.tick()
+		return e.hold()
 	})
 	return rs, ok && e.err == nil
 }
@@ -1133,6 +1163,9 @@ func (e *executor) evalGroup(o *Group, in row, fn func(row) bool) bool {
 			g = newGroup(keys)
 			groups[string(buf)] = g
 			order = append(order, g)
+			if !e.hold() {
+				return false
+			}
 		}
 		for _, st := range g.aggs {
 			st.add(r)
