@@ -1,0 +1,164 @@
+package article
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"reflect"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/partygraph/partygraph/loaders"
+	"github.com/partygraph/partygraph/loaders/internal/loadertest"
+)
+
+func TestSeedGolden(t *testing.T) {
+	data := loadertest.Seed(t, "004_c11d0ee90968a7d7.txt")
+	d, err := Parse("004_c11d0ee90968a7d7.txt", bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	loadertest.Golden(t, "testdata/seed_004.golden", d)
+}
+
+func TestOwnGolden(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.txt")
+	if len(files) == 0 {
+		t.Fatal("no testdata/*.txt documents")
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d, err := Parse(filepath.Base(f), bytes.NewReader(data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			loadertest.Golden(t, strings.TrimSuffix(f, ".txt")+".golden", d)
+		})
+	}
+}
+
+func TestAssertions(t *testing.T) {
+	data, err := os.ReadFile("testdata/icapp_journal.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := Parse("icapp_journal.txt", bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantMeta := map[string]string{
+		"publication type": "Статья", "authors": "Ilya Sorokin, Mei Fang", "journal name": "Review of Asian Politics",
+		"volume": "12", "edition": "3", "publication date": "14.02.2032", "doi": "10.5555/rap.2032.003",
+		"affiliation": "Centre for Comparative Party Studies",
+		"keywords":    "party diplomacy; ICAPP; regional cooperation; 政党外交",
+	}
+	if !reflect.DeepEqual(d.Meta, wantMeta) {
+		t.Errorf("meta = %q\nwant %q", d.Meta, wantMeta)
+	}
+	if !reflect.DeepEqual(d.Keywords, []string{"party diplomacy", "ICAPP", "regional cooperation", "政党外交"}) {
+		t.Errorf("keywords = %q", d.Keywords)
+	}
+	var paras []string
+	for _, b := range d.Blocks {
+		if b.Kind == loaders.Paragraph {
+			paras = append(paras, b.Text)
+		}
+	}
+	if len(paras) != 2 || !strings.HasPrefix(paras[1], "Status of observers") {
+		t.Errorf("abstract paragraphs = %q", paras)
+	}
+	if len(d.References) != 4 {
+		t.Fatalf("%d references, want 4", len(d.References))
+	}
+	for i, want := range []loaders.Reference{
+		{Title: "Parties Across Borders", Author: "Lind M.", Publisher: "Harbour University Press", Date: "2029", Lang: "en"},
+		{Title: "Партийная дипломатия в Азии", Author: "Соколов П.В.", Publisher: "Вестник международных отношений", Date: "2030", DOI: "10.1111/vmo.2030.2.45", Lang: "ru"},
+		{Title: "亚洲政党合作的新阶段", Author: "王立平", Publisher: "国际问题研究", Date: "2031年", Lang: "zh-Hans"},
+		{Title: "Marenport Declaration of the 13th General Assembly", Publisher: "ICAPP Secretariat", Date: "16 October 2031", URL: "https://example.org/icapp/declaration-13", Lang: "en"},
+	} {
+		got := d.References[i]
+		got.Text = ""
+		if got != want {
+			t.Errorf("reference %d = %+v\nwant %+v", i+1, got, want)
+		}
+	}
+}
+
+func TestField(t *testing.T) {
+	for _, tc := range []struct {
+		line, key, value string
+	}{
+		{"Journal nameProblemy Dalnego Vostoka", "journal name", "Problemy Dalnego Vostoka"},
+		{"Publication date01.09.2023", "publication date", "01.09.2023"},
+		{"KeywordsCCP dialogue, party diplomacy", "keywords", "CCP dialogue, party diplomacy"},
+		{"EditionIssue 4", "edition", "Issue 4"},
+		{"Status Published", "status", "Published"},
+		{"Дата публикации: 01.09.2023", "publication date", "01.09.2023"},
+		{"关键词：政党外交；对话会", "keywords", "政党外交；对话会"},
+		{"Addressing the assembly, the chairman said", "", ""},
+		{"Status of observers is discussed below.", "", ""},
+		{"期间举行了会议", "", ""},
+	} {
+		t.Run(tc.line, func(t *testing.T) {
+			k, v, ok := field(tc.line)
+			if ok != (tc.key != "") || k != tc.key || v != tc.value {
+				t.Errorf("field(%q) = %q, %q, %v", tc.line, k, v, ok)
+			}
+		})
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+		err      error
+	}{
+		{"empty", "", loaders.ErrEmpty},
+		{"binary", "%PDF-1.7\n\x00\x00", loaders.ErrBinary},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Parse("bad.txt", strings.NewReader(tc.in))
+			if !errors.Is(err, tc.err) || !strings.Contains(err.Error(), "bad.txt") {
+				t.Fatalf("err = %v, want %v naming the file", err, tc.err)
+			}
+		})
+	}
+	p := Parser{MaxSize: 3}
+	if _, err := p.Parse("big", strings.NewReader("abcd")); !errors.Is(err, loaders.ErrTooLarge) {
+		t.Errorf("too large: err = %v", err)
+	}
+	// A truncated page: title and half a reference list.
+	d, err := Parse("trunc.txt", strings.NewReader("Title\n\nReferences\n1. Author A. Title of a wo"))
+	if err != nil || len(d.References) != 1 || d.Title != "Title" {
+		t.Errorf("truncated: %v %+v", err, d)
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	files, _ := filepath.Glob("testdata/*.txt")
+	fz, _ := filepath.Glob("testdata/fuzz/seed/*")
+	for _, name := range append(files, fz...) {
+		if data, err := os.ReadFile(name); err == nil {
+			f.Add(string(data))
+		}
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := Parse("fuzz.txt", strings.NewReader(s))
+		if err != nil {
+			if !strings.Contains(err.Error(), "fuzz.txt") {
+				t.Fatalf("error does not name the file: %v", err)
+			}
+			return
+		}
+		for _, r := range d.References {
+			if r.Text == "" {
+				t.Fatal("reference without text")
+			}
+		}
+	})
+}
