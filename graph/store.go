@@ -20,14 +20,16 @@ import (
 
 	// Cayley's SQL flavours register themselves with the sql package; the
 	// registration is Cayley's pattern, used here and nowhere else.
+	_ "github.com/cayleygraph/cayley/graph/sql/cockroach"
 	_ "github.com/cayleygraph/cayley/graph/sql/postgres"
 )
 
 // Backend names, as Store.Backend reports them.
 const (
-	BackendBolt     = "bolt"
-	BackendMemory   = "memory"
-	BackendPostgres = "postgres"
+	BackendBolt      = "bolt"
+	BackendMemory    = "memory"
+	BackendPostgres  = "postgres"
+	BackendCockroach = "cockroach"
 )
 
 // DefaultDB is the store used when no --db is given.
@@ -60,7 +62,8 @@ type Options struct {
 // Open opens (creating on first use) the store named by db:
 //
 //	mem:                       an empty in-memory store
-//	postgres://user@host/db    Cayley's SQL backend on PostgreSQL (or CockroachDB)
+//	postgres://user@host/db    Cayley's SQL backend on PostgreSQL
+//	cockroach://user@host/db   the same backend in its CockroachDB flavour
 //	bolt:PATH, or a plain PATH an embedded bolt store in the directory PATH
 //
 // Nothing outside this package knows which backend a Store uses.
@@ -72,7 +75,10 @@ func Open(ctx context.Context, db string, opt Options) (*Store, error) {
 	case "mem", "memory":
 		return &Store{qs: memstore.New(), backend: BackendMemory, addr: "mem:"}, nil
 	case "postgres", "postgresql":
-		return openSQL(db)
+		return openSQL(BackendPostgres, db)
+	case "cockroach", "cockroachdb":
+		// Cayley's cockroach flavour speaks PostgreSQL's wire protocol through pgx.
+		return openSQL(BackendCockroach, "postgresql"+db[len(scheme):])
 	case "bolt", "file":
 		return openBolt(strings.TrimPrefix(strings.TrimPrefix(db, scheme+"://"), scheme+":"), opt)
 	case "":
@@ -130,15 +136,15 @@ func openBolt(dir string, opt Options) (*Store, error) {
 	return &Store{qs: qs, backend: BackendBolt, addr: dir}, nil
 }
 
-func openSQL(addr string) (*Store, error) {
-	if err := csql.Init(BackendPostgres, addr, nil); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
+func openSQL(flavor, addr string) (*Store, error) {
+	if err := csql.Init(flavor, addr, nil); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
 		return nil, fmt.Errorf("open %s: initialise: %w", redact(addr), err)
 	}
-	qs, err := csql.New(BackendPostgres, addr, nil)
+	qs, err := csql.New(flavor, addr, nil)
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", redact(addr), err)
 	}
-	return &Store{qs: qs, backend: BackendPostgres, addr: redact(addr)}, nil
+	return &Store{qs: qs, backend: flavor, addr: redact(addr)}, nil
 }
 
 // redact removes a password from a connection URL, for messages and logs.
