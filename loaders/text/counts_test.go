@@ -55,6 +55,11 @@ func TestFindCounts(t *testing.T) {
 		{"zh guo", "20国政党", `20 country exact "20国"`},
 		{"zh jia", "40家政党", `40 party exact "40家政党"`},
 		{"russian", "более 200 партий из 120 стран", `200 party min "более 200 партий"; 120 country exact "120 стран"`},
+		{"plus countries", "over 600 political parties and organizations from 150+ countries", `600 party min "over 600 political parties"; 150 country min "150+ countries"`},
+		{"zh long", "来自160多个国家和地区的500多个政党和政治组织以及近30个国际组织的负责人", `160 country min "160多个国家"; 500 party min "500多个政党"`},
+		{"zh yu prefix", "逾600个政党和政治组织", `600 party min "逾600个政党"`},
+		{"zh-Hant chaoguo", "超過160個國家", `160 country min "超過160個國家"`},
+		{"from countries", "representatives from more than 160 countries", `160 country min "more than 160 countries"`},
 		{"no noun", "more than 200 people", ``},
 		{"year", "In 2017 the meeting", ``},
 	}

@@ -315,7 +315,7 @@ func (p *dateScanner) rangeSep(i int, between bool) (int, bool) {
 			return i + 2, true
 		}
 		return i + 1, true
-	case p.word(i, "to", "through", "thru", "till", "until", "till"):
+	case p.word(i, "to", "through", "thru", "till", "until", "по", "до"):
 		return i + 1, true
 	case between && p.word(i, "and"):
 		return i + 1, true

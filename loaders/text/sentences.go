@@ -144,11 +144,11 @@ func fullStop(s string, i int) bool {
 	if r, n := utf8.DecodeRuneInString(word); n == len(word) && unicode.IsUpper(r) {
 		return false // an initial
 	}
-	if strings.Contains(word, ".") {
-		// "U.S.", "A.L.", "e.g": dotted abbreviations and initials.
-		return abbreviations[strings.ToLower(word)] == false && !allInitials(word)
+	if abbreviations[strings.ToLower(word)] {
+		return false
 	}
-	return !abbreviations[strings.ToLower(word)]
+	// "U.S", "A.L": initials separated by dots.
+	return !strings.Contains(word, ".") || !allInitials(word)
 }
 
 // allInitials reports whether w is like "A.L" or "U.S": single letters
