@@ -62,6 +62,7 @@ func (x *Extractor) Extract(doc *loaders.Document, label quad.IRI) ([]quad.Quad,
 		onlineMeetings: map[*meeting]bool{},
 		topicList:      map[*meeting][]name{},
 		outcomeList:    map[*meeting][]name{},
+		merged:         map[*entity]*entity{},
 	}
 	r.lang = docLang(doc)
 	r.units = units(doc, r.lang)
@@ -109,6 +110,7 @@ func (x *Extractor) Extract(doc *loaders.Document, label quad.IRI) ([]quad.Quad,
 		r.listed(m, graph.KindOutcome, graph.Outcome, r.outcomeList[m])
 	}
 	r.source()
+	r.align()
 	r.emitEntities()
 	return r.out.sorted(), nil
 }
@@ -135,6 +137,8 @@ type run struct {
 	topicList      map[*meeting][]name
 	outcomeList    map[*meeting][]name
 	seriesList     []*gazetteer.Entry
+	titled         []titled
+	merged         map[*entity]*entity
 }
 
 // relations applies the relation rules to one unit.
@@ -188,6 +192,9 @@ func (r *run) emitEntities() {
 		}
 	}
 	for _, e := range r.reg.order {
+		if r.merged[e] != nil {
+			continue
+		}
 		c := classOf(e.Kind)
 		if e.Entry != nil {
 			c = e.Entry.Class()

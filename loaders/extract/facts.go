@@ -10,9 +10,10 @@ import (
 
 // facts collects the quads of one document without duplicates.
 type facts struct {
-	label quad.IRI
-	seen  map[quad.Quad]bool
-	quads []quad.Quad
+	label   quad.IRI
+	seen    map[quad.Quad]bool
+	quads   []quad.Quad
+	renames map[quad.IRI]quad.IRI // merged nodes: old IRI → new IRI
 }
 
 func newFacts(label quad.IRI) *facts {
@@ -25,6 +26,14 @@ func (f *facts) add(s quad.IRI, p quad.IRI, o quad.Value) {
 	}
 	if iri, ok := o.(quad.IRI); ok && iri == "" {
 		return
+	}
+	if n, ok := f.renames[s]; ok {
+		s = n
+	}
+	if iri, ok := o.(quad.IRI); ok {
+		if n, ok := f.renames[iri]; ok {
+			o = n
+		}
 	}
 	q := quad.Quad{Subject: s, Predicate: p, Object: o, Label: f.label}
 	if f.seen[q] {

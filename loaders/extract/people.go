@@ -496,6 +496,7 @@ func (r *run) addPerson(u *unit, p *person) {
 	if !u.inQuote(p.At) && u.mentionAt(p.At.Off) == nil {
 		u.addMention(mention{Ent: p.Ent, span: p.At, Text: p.At.text(u.s)})
 	}
+	r.titled = append(r.titled, titled{Ent: p.Ent, Lang: u.Lang, Holdings: p.Holdings})
 	var partyCountry *entity
 	for _, h := range p.Holdings {
 		if h.Target != nil && h.Target.Kind == graph.KindParty {
