@@ -36,8 +36,8 @@ type Options struct {
 	MaxRows      int           // 0 = none; past it Exec returns an error wrapping ErrTooManyRows
 	// MaxIntermediate bounds the solutions an evaluation may hold in memory at
 	// once (hash joins, ORDER BY, GROUP BY, DISTINCT); past it Exec returns an
-	// error wrapping ErrTooManyRows. 0 = 100 * MaxRows when MaxRows is set,
-	// otherwise no bound.
+	// error wrapping ErrTooManyRows. 0 = the larger of 100 * MaxRows and 10^6
+	// when MaxRows is set, otherwise no bound.
 	MaxIntermediate int
 }
 
@@ -110,9 +110,6 @@ func Exec(ctx context.Context, st Store, q *Query, opt Options) (*Result, error)
 		res.Bool = it.Next()
 	case FormSelect:
 		for it.Next() {
-			if opt.MaxRows > 0 && len(res.Rows) >= opt.MaxRows {
-				return nil, fmt.Errorf("query returned more than %d rows: %w", opt.MaxRows, ErrTooManyRows)
-			}
 			res.Rows = append(res.Rows, it.Row())
 		}
 	default:
@@ -146,7 +143,7 @@ func newExecutor(ctx context.Context, st Store, q *Query, opt Options) (*executo
 	}
 	e.maxHeld = opt.MaxIntermediate
 	if e.maxHeld == 0 && opt.MaxRows > 0 {
-		e.maxHeld = 100 * opt.MaxRows
+		e.maxHeld = max(100*opt.MaxRows, 1_000_000)
 	}
 	e.dflt = opt.DefaultGraph
 	named := opt.NamedGraphs

@@ -3,6 +3,7 @@ package sparql
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 
 	"github.com/cayleygraph/quad"
@@ -25,11 +26,13 @@ type Iterator struct {
 	err    error
 	closed bool
 	start  bool
+	n      int // rows returned
 }
 
 // Iterate starts evaluating the query. Solutions are produced as Next asks
 // for them, as far as the algebra allows (ORDER BY, GROUP BY and DISTINCT
-// materialise what they need).
+// materialise what they need). Past Options.MaxRows rows, Next returns false
+// and Err wraps ErrTooManyRows.
 func (q *Query) Iterate(ctx context.Context, st Store, opt Options) (*Iterator, error) {
 	if opt.Base != "" && q.Base == "" && q.text != "" {
 		// resolve the query's relative IRIs against the given base
@@ -165,6 +168,11 @@ func (it *Iterator) Next() bool {
 	}
 	r := it.batch[0]
 	it.batch = it.batch[1:]
+	it.n++
+	if max := it.e.opt.MaxRows; max > 0 && it.n > max {
+		it.err = fmt.Errorf("query returned more than %d rows: %w", max, ErrTooManyRows)
+		return false
+	}
 	out := make([]quad.Value, len(it.slots))
 	for i, s := range it.slots {
 		out[i] = r[s]
