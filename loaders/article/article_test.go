@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"os"
-	"reflect"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 

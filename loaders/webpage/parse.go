@@ -40,6 +40,10 @@ func (p *Parser) Parse(name string, r io.Reader) (*loaders.Document, error) {
 	var section []string
 	for i, ev := range evs {
 		switch ev.kind {
+		case eNav:
+			if _, ok := doc.Meta["languages"]; !ok {
+				doc.Meta["languages"] = ev.text
+			}
 		case eBreadcrumb:
 			if _, ok := doc.Meta["breadcrumb"]; !ok {
 				doc.Meta["breadcrumb"] = ev.text
