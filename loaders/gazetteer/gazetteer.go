@@ -21,9 +21,9 @@ import (
 //go:embed data/*.tsv
 var embedded embed.FS
 
-// Columns of a data line, in order. Alt and Short are optional and hold
+// columns of a data line, in order. Alt and Short are optional and hold
 // several names separated by "|".
-var Columns = []string{"kind", "slug", "country", "party", "en", "zh-Hans", "zh-Hant", "alt", "short"}
+var columns = []string{"kind", "slug", "country", "party", "en", "zh-Hans", "zh-Hant", "alt", "short"}
 
 // Languages of the name columns, in column order.
 var nameLangs = []string{"en", "zh-Hans", "zh-Hant"}
@@ -208,14 +208,14 @@ func (b *builder) add(file string, line int, s string) error {
 		return fail(0, "invalid UTF-8")
 	}
 	f := strings.Split(s, "\t")
-	if len(f) < 7 || len(f) > len(Columns) {
-		return fail(0, "%d fields, want 7 to %d (%s)", len(f), len(Columns), strings.Join(Columns, ", "))
+	if len(f) < 7 || len(f) > len(columns) {
+		return fail(0, "%d fields, want 7 to %d (%s)", len(f), len(columns), strings.Join(columns, ", "))
 	}
 	for i := range f {
 		f[i] = strings.TrimSpace(f[i])
 		for _, r := range f[i] {
 			if unicode.IsControl(r) {
-				return fail(i+1, "control character %U in %s", r, Columns[i])
+				return fail(i+1, "control character %U in %s", r, columns[i])
 			}
 		}
 	}

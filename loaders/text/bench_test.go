@@ -3,6 +3,7 @@ package text
 import (
 	"fmt"
 	"os"
+	"strings"
 	"testing"
 )
 
@@ -71,4 +72,54 @@ func ExampleFindCounts() {
 func ExampleFold() {
 	fmt.Println(Fold("Aleksandar VUČIĆ"), Fold("習近平"), Fold("ＡＮＣ"))
 	// Output: aleksandar vucic 习近平 anc
+}
+
+func ExampleSlug() {
+	fmt.Println(Slug("Nicolás Maduro"))
+	fmt.Println(Slug("People’s Liberation Party"))
+	fmt.Println(Slug("習近平"))
+	// Output:
+	// nicolas-maduro
+	// peoples-liberation-party
+	// 习近平
+}
+
+func ExampleLang() {
+	fmt.Println(Lang("中國共產黨"), Lang("中国共产党"), Lang("Единая Россия"), Lang("United Russia"))
+	// Output: zh-Hant zh-Hans ru en
+}
+
+func ExampleToTraditional() {
+	fmt.Println(ToTraditional("中国共产党与世界政党高层对话会"))
+	fmt.Println(ToSimplified("中國共產黨與世界政黨高層對話會"))
+	// Output:
+	// 中國共產黨與世界政黨高層對話會
+	// 中国共产党与世界政党高层对话会
+}
+
+func ExampleParseDate() {
+	fmt.Println(ParseDate("Publication date01.09.2023"))
+	_, err := ParseDate("2017")
+	fmt.Println(err)
+	// Output:
+	// 2023-09-01 <nil>
+	// parse date "2017": only a year
+}
+
+func ExampleSentences() {
+	for _, s := range Sentences("Mr. Xi spoke on Nov. 30. 会议在北京举行。Delegates came!") {
+		fmt.Printf("%d %q\n", s.Offset, s.Text)
+	}
+	// Output:
+	// 0 "Mr. Xi spoke on Nov. 30."
+	// 25 "会议在北京举行。"
+	// 49 "Delegates came!"
+}
+
+func ExampleFoldMap() {
+	s := "總書記習近平出席"
+	key, pos := FoldMap(s)
+	i := strings.Index(key, "习近平")
+	fmt.Println(s[pos[i]:pos[i+len("习近平")]])
+	// Output: 習近平
 }
