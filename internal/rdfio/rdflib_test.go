@@ -161,3 +161,114 @@ func TestWritersReadByRDFLib(t *testing.T) {
 		})
 	}
 }
+
+// rdflibParseMany parses each file named on stdin (with its format) and
+// prints one JSON object per file: its triples, or rdflib's error.
+const rdflibParseMany = `
+import json, sys, rdflib
+from rdflib import Graph, URIRef, BNode
+rdflib.NORMALIZE_LITERALS = False  # keep lexical forms as written
+def term(t):
+    if isinstance(t, URIRef):
+        return {"type": "uri", "value": str(t)}
+    if isinstance(t, BNode):
+        return {"type": "bnode", "value": str(t)}
+    return {"type": "literal", "value": str(t), "lang": t.language or "", "datatype": str(t.datatype or "")}
+for line in sys.stdin:
+    path, fmt = line.rstrip("\n").split("\t")
+    try:
+        g = Graph()
+        g.parse(path, format=fmt)
+        print(json.dumps({"path": path, "triples": [[term(s), term(p), term(o)] for s, p, o in g]}))
+    except Exception as e:
+        print(json.dumps({"path": path, "error": repr(e)}))
+`
+
+// TestParseAgreesWithRDFLib parses every Turtle, N-Triples and RDF/XML
+// file of the W3C SPARQL suites in ../shared with this package and with
+// rdflib, and compares the graphs up to blank node renaming.
+func TestParseAgreesWithRDFLib(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: runs rdflib over every suite file")
+	}
+	python := findRDFLib()
+	if python == "" {
+		t.Skip("rdflib is not installed for python3 (Debian: apt-get install python3-rdflib)")
+	}
+	root := filepath.Join("..", "..", "..", "shared")
+	var list strings.Builder
+	formats := map[rdfio.Syntax]string{rdfio.Turtle: "turtle", rdfio.NTriples: "nt", rdfio.RDFXML: "xml"}
+	n := 0
+	for _, dir := range []string{"w3c-sparql10", "w3c-sparql11"} {
+		filepath.WalkDir(filepath.Join(root, dir), func(path string, d os.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			if f, ok := formats[rdfio.SyntaxOf(path)]; ok {
+				abs, _ := filepath.Abs(path)
+				list.WriteString(abs + "\t" + f + "\n")
+				n++
+			}
+			return nil
+		})
+	}
+	if n == 0 {
+		t.Skip("../shared has no W3C suite files")
+	}
+	cmd := exec.Command(python, "-c", rdflibParseMany)
+	cmd.Stdin = strings.NewReader(list.String())
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("rdflib: %v\n%s", err, stderr.String())
+	}
+	type jterm struct{ Type, Value, Lang, Datatype string }
+	conv := func(j jterm) quad.Value {
+		switch {
+		case j.Type == "uri":
+			return quad.IRI(j.Value)
+		case j.Type == "bnode":
+			return quad.BNode(j.Value)
+		case j.Lang != "":
+			return quad.LangString{Value: quad.String(j.Value), Lang: strings.ToLower(j.Lang)}
+		}
+		return rdfio.Literal(j.Value, quad.IRI(j.Datatype))
+	}
+	compared := 0
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		var res struct {
+			Path    string
+			Error   string
+			Triples [][3]jterm
+		}
+		if err := json.Unmarshal([]byte(line), &res); err != nil {
+			t.Fatalf("rdflib output %q: %v", line, err)
+		}
+		ours, err := rdfio.ParseFile(res.Path, rdfio.Options{})
+		if res.Error != "" {
+			if err == nil {
+				t.Logf("%s: rdflib fails (%s), rdfio reads it", res.Path, res.Error)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("rdflib reads %s, rdfio does not: %v", res.Path, err)
+			continue
+		}
+		var theirs []quad.Quad
+		for _, tr := range res.Triples {
+			theirs = append(theirs, quad.Quad{Subject: conv(tr[0]), Predicate: conv(tr[1]), Object: conv(tr[2])})
+		}
+		// rdflib rewrites shorthand doubles ("2.0E3" becomes "2000.0"), so
+		// literals are compared by value.
+		if msg := w3c.Compare(asSet(theirs, false), asSet(ours, false), nil, false); msg != "" {
+			t.Errorf("%s: rdfio and rdflib read different graphs: %s", res.Path, msg)
+		}
+		compared++
+	}
+	t.Logf("compared %d of %d files", compared, n)
+	if compared < n*9/10 {
+		t.Errorf("compared only %d of %d files", compared, n)
+	}
+}

@@ -1,6 +1,8 @@
 package w3c
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"math"
 	"math/big"
@@ -16,10 +18,13 @@ import (
 
 // Compare tells how an actual SELECT result differs from the expected
 // one; it returns "" when they agree. Columns are matched by variable name.
-// Rows are compared as multisets up to a one-to-one renaming of blank nodes;
-// when orderBy is non-nil the sequence of their values of those variables
-// must also agree row by row (rows that tie on every key may come in any
-// order); an empty non-nil orderBy compares whole rows in order. With lax set, only which distinct rows occur is compared.
+// Rows are compared as multisets up to a one-to-one renaming of blank nodes,
+// with numbers of the same datatype compared by value ("1.50" and "1.5" are
+// the same xsd:decimal) and language tags without regard to case. When
+// orderBy is non-nil the sequence of the rows' values of those variables must
+// also agree (rows that tie on every key may come in any order); an empty
+// non-nil orderBy compares whole rows in order. With lax set, only which
+// distinct rows occur is compared.
 func Compare(expected, actual *results.Set, orderBy []string, lax bool) string {
 	if expected.IsBool || actual.IsBool {
 		if expected.IsBool != actual.IsBool {
@@ -30,6 +35,7 @@ func Compare(expected, actual *results.Set, orderBy []string, lax bool) string {
 		}
 		return ""
 	}
+	c := comparer{}
 	vars := expected.Vars
 	if !sameVars(expected.Vars, actual.Vars) {
 		// A variable that one side lacks must be unbound in every row of
@@ -42,13 +48,13 @@ func Compare(expected, actual *results.Set, orderBy []string, lax bool) string {
 	exp := project(expected, vars)
 	act := project(actual, vars)
 	if lax {
-		exp, act = distinct(exp), distinct(act)
+		exp, act = c.distinct(exp), c.distinct(act)
 	}
 	if len(exp) != len(act) {
-		return fmt.Sprintf("expected %d rows, got %d\n%s", len(exp), len(act), diff(vars, exp, act))
+		return fmt.Sprintf("expected %d rows, got %d\n%s", len(exp), len(act), c.diff(vars, exp, act))
 	}
-	if !matchRows(exp, act) {
-		return "rows differ\n" + diff(vars, exp, act)
+	if !c.matchRows(exp, act) {
+		return "rows differ\n" + c.diff(vars, exp, act)
 	}
 	if orderBy != nil {
 		var cols []int
@@ -66,31 +72,33 @@ func Compare(expected, actual *results.Set, orderBy []string, lax bool) string {
 		}
 		if len(cols) > 0 {
 			ek, ak := keys(exp, cols), keys(act, cols)
-			if !matchRowsOrdered(ek, ak) {
-				return fmt.Sprintf("rows are not in the expected order of %v\n%s", orderBy, diff(vars, exp, act))
+			if !c.matchRowsOrdered(ek, ak) {
+				return fmt.Sprintf("rows are not in the expected order of %v\n%s", orderBy, c.diff(vars, exp, act))
 			}
 		}
 	}
 	return ""
 }
 
-// CompareGraphs tells how an actual graph differs from the expected one
-// (as sets of triples, up to blank node renaming); "" when isomorphic.
+// CompareGraphs tells how an actual graph differs from the expected one:
+// "" when they are isomorphic, as sets of triples (graph labels are
+// ignored). Terms must be equal exactly.
 func CompareGraphs(expected, actual []quad.Quad) string {
+	c := comparer{exact: true}
 	rows := func(qs []quad.Quad) [][]quad.Value {
 		var out [][]quad.Value
 		for _, q := range qs {
 			out = append(out, []quad.Value{q.Subject, q.Predicate, q.Object})
 		}
-		return distinct(out)
+		return c.distinct(out)
 	}
 	exp, act := rows(expected), rows(actual)
 	vars := []string{"s", "p", "o"}
 	if len(exp) != len(act) {
-		return fmt.Sprintf("expected %d triples, got %d\n%s", len(exp), len(act), diff(vars, exp, act))
+		return fmt.Sprintf("expected %d triples, got %d\n%s", len(exp), len(act), c.diff(vars, exp, act))
 	}
-	if !matchRows(exp, act) {
-		return "graphs are not isomorphic\n" + diff(vars, exp, act)
+	if !c.matchRows(exp, act) {
+		return "graphs are not isomorphic\n" + c.diff(vars, exp, act)
 	}
 	return ""
 }
@@ -180,11 +188,17 @@ func keys(rows [][]quad.Value, cols []int) [][]quad.Value {
 	return out
 }
 
-func distinct(rows [][]quad.Value) [][]quad.Value {
+// comparer compares terms: exactly, or with numbers by value and language
+// tags by lower case.
+type comparer struct {
+	exact bool
+}
+
+func (c comparer) distinct(rows [][]quad.Value) [][]quad.Value {
 	seen := map[string]bool{}
 	var out [][]quad.Value
 	for _, r := range rows {
-		k := rowKey(r, false)
+		k := c.rowKey(r, false)
 		if !seen[k] {
 			seen[k] = true
 			out = append(out, r)
@@ -193,10 +207,9 @@ func distinct(rows [][]quad.Value) [][]quad.Value {
 	return out
 }
 
-// termKey is a canonical text of a term: numeric literals are written by
-// value (so "01"^^xsd:integer equals "1"^^xsd:integer), language tags in
-// lower case, and blank nodes, when hideBNodes is set, as "_".
-func termKey(v quad.Value, hideBNodes bool) string {
+// termKey is a canonical text of a term; blank nodes are written as "_"
+// when hideBNodes is set.
+func (c comparer) termKey(v quad.Value, hideBNodes bool) string {
 	switch v := v.(type) {
 	case nil:
 		return "UNDEF"
@@ -206,9 +219,11 @@ func termKey(v quad.Value, hideBNodes bool) string {
 		}
 		return "_:" + string(v)
 	case quad.LangString:
-		return rdfio.FormatTerm(quad.LangString{Value: v.Value, Lang: strings.ToLower(v.Lang)})
+		if !c.exact {
+			return rdfio.FormatTerm(quad.LangString{Value: v.Value, Lang: strings.ToLower(v.Lang)})
+		}
 	case quad.TypedString:
-		if k, ok := numericKey(v); ok {
+		if k, ok := numericKey(v); ok && !c.exact {
 			return k
 		}
 	}
@@ -248,42 +263,43 @@ func numericKey(v quad.TypedString) (string, bool) {
 	return "", false
 }
 
-func rowKey(r []quad.Value, hideBNodes bool) string {
+func (c comparer) rowKey(r []quad.Value, hideBNodes bool) string {
 	var b strings.Builder
 	for _, v := range r {
-		b.WriteString(termKey(v, hideBNodes))
-		b.WriteByte('\x00')
+		b.WriteString(c.termKey(v, hideBNodes))
+		b.WriteByte(0)
 	}
 	return b.String()
 }
 
-func hasBNode(r []quad.Value) bool {
+func bnodesOf(r []quad.Value) []quad.BNode {
+	var out []quad.BNode
 	for _, v := range r {
-		if _, ok := v.(quad.BNode); ok {
-			return true
+		if b, ok := v.(quad.BNode); ok {
+			out = append(out, b)
 		}
 	}
-	return false
+	return out
 }
 
 // matchRows reports whether the multisets of rows are equal up to a
 // bijective renaming of blank nodes.
-func matchRows(exp, act [][]quad.Value) bool {
+func (c comparer) matchRows(exp, act [][]quad.Value) bool {
 	// Ground rows must match exactly, by count.
 	count := map[string]int{}
 	var expB, actB [][]quad.Value
 	for _, r := range exp {
-		if hasBNode(r) {
+		if len(bnodesOf(r)) > 0 {
 			expB = append(expB, r)
 		} else {
-			count[rowKey(r, false)]++
+			count[c.rowKey(r, false)]++
 		}
 	}
 	for _, r := range act {
-		if hasBNode(r) {
+		if len(bnodesOf(r)) > 0 {
 			actB = append(actB, r)
 		} else {
-			count[rowKey(r, false)]--
+			count[c.rowKey(r, false)]--
 		}
 	}
 	for _, n := range count {
@@ -294,36 +310,63 @@ func matchRows(exp, act [][]quad.Value) bool {
 	if len(expB) != len(actB) {
 		return false
 	}
-	// Rows with blank nodes: backtracking search for a bijection, trying
-	// only rows of the same shape.
+	if len(expB) == 0 {
+		return true
+	}
+	// Rows with blank nodes: color each blank node by its neighbourhood
+	// (blank nodes that an isomorphism can map onto each other get the
+	// same color), then search for a bijection, trying for each row only
+	// rows of the same colored shape, in an order in which each row shares
+	// blank nodes with rows already matched where possible.
+	ecol, acol := c.colorBNodes(expB), c.colorBNodes(actB)
+	shapeKey := func(r []quad.Value, col map[quad.BNode]string) string {
+		var b strings.Builder
+		for _, v := range r {
+			if bn, ok := v.(quad.BNode); ok {
+				b.WriteString("_:" + col[bn])
+			} else {
+				b.WriteString(c.termKey(v, false))
+			}
+			b.WriteByte(0)
+		}
+		return b.String()
+	}
 	shape := map[string][]int{}
 	for i, r := range actB {
-		k := rowKey(r, true)
+		k := shapeKey(r, acol)
 		shape[k] = append(shape[k], i)
 	}
-	order := make([]int, len(expB))
-	for i := range order {
-		order[i] = i
+	ekeys := make([]string, len(expB))
+	need := map[string]int{}
+	for i, r := range expB {
+		ekeys[i] = shapeKey(r, ecol)
+		need[ekeys[i]]++
 	}
-	sort.Slice(order, func(a, b int) bool {
-		return len(shape[rowKey(expB[order[a]], true)]) < len(shape[rowKey(expB[order[b]], true)])
-	})
-	m := &bnodeMatcher{fwd: map[quad.BNode]quad.BNode{}, back: map[quad.BNode]quad.BNode{}, budget: 2000000}
+	if len(need) != len(shape) {
+		return false
+	}
+	for k, n := range need {
+		if len(shape[k]) != n {
+			return false
+		}
+	}
+	order := connectedOrder(expB, func(i int) int { return len(shape[ekeys[i]]) })
+	m := &bnodeMatcher{fwd: map[quad.BNode]quad.BNode{}, back: map[quad.BNode]quad.BNode{}, budget: 1 << 21}
 	used := make([]bool, len(actB))
 	var try func(k int) bool
 	try = func(k int) bool {
 		if k == len(order) {
 			return true
 		}
-		er := expB[order[k]]
-		for _, ai := range shape[rowKey(er, true)] {
+		ei := order[k]
+		for _, ai := range shape[ekeys[ei]] {
 			if used[ai] {
 				continue
 			}
 			if m.budget--; m.budget < 0 {
 				return false
 			}
-			undo, ok := m.bind(er, actB[ai])
+			undo, ok := m.bind(expB[ei], actB[ai])
 			if ok {
 				used[ai] = true
 				if try(k + 1) {
@@ -338,15 +381,101 @@ func matchRows(exp, act [][]quad.Value) bool {
 	return try(0)
 }
 
+// connectedOrder orders rows so that, after the first, each row has as
+// many blank nodes already seen as possible, ties going to the row with
+// fewer candidates.
+func connectedOrder(rows [][]quad.Value, candidates func(int) int) []int {
+	seen := map[quad.BNode]bool{}
+	done := make([]bool, len(rows))
+	order := make([]int, 0, len(rows))
+	for len(order) < len(rows) {
+		best, bestSeen, bestCand := -1, -1, 0
+		for i, r := range rows {
+			if done[i] {
+				continue
+			}
+			n := 0
+			for _, b := range bnodesOf(r) {
+				if seen[b] {
+					n++
+				}
+			}
+			cand := candidates(i)
+			if best < 0 || n > bestSeen || n == bestSeen && cand < bestCand {
+				best, bestSeen, bestCand = i, n, cand
+			}
+		}
+		done[best] = true
+		order = append(order, best)
+		for _, b := range bnodesOf(rows[best]) {
+			seen[b] = true
+		}
+	}
+	return order
+}
+
+// colorBNodes gives each blank node of rows a color that depends only on
+// the rows around it, refined round by round (as in Weisfeiler-Lehman
+// graph hashing) until the number of colors stops growing.
+func (c comparer) colorBNodes(rows [][]quad.Value) map[quad.BNode]string {
+	col := map[quad.BNode]string{}
+	for _, r := range rows {
+		for _, b := range bnodesOf(r) {
+			col[b] = ""
+		}
+	}
+	distinct := 1
+	for round := 0; round < 16; round++ {
+		sigs := map[quad.BNode][]string{}
+		for _, r := range rows {
+			for i, v := range r {
+				b, ok := v.(quad.BNode)
+				if !ok {
+					continue
+				}
+				var sb strings.Builder
+				sb.WriteString(strconv.Itoa(i))
+				for j, w := range r {
+					sb.WriteByte(1)
+					wb, isB := w.(quad.BNode)
+					switch {
+					case j == i || isB && wb == b:
+						sb.WriteString("self")
+					case isB:
+						sb.WriteString("_:" + col[wb])
+					default:
+						sb.WriteString(c.termKey(w, false))
+					}
+				}
+				sigs[b] = append(sigs[b], sb.String())
+			}
+		}
+		next := make(map[quad.BNode]string, len(col))
+		seen := map[string]bool{}
+		for b, list := range sigs {
+			sort.Strings(list)
+			h := sha256.Sum256([]byte(col[b] + "\x02" + strings.Join(list, "\x03")))
+			next[b] = hex.EncodeToString(h[:8])
+			seen[next[b]] = true
+		}
+		col = next
+		if len(seen) <= distinct {
+			break
+		}
+		distinct = len(seen)
+	}
+	return col
+}
+
 // matchRowsOrdered compares two sequences row by row under one renaming
 // of blank nodes.
-func matchRowsOrdered(exp, act [][]quad.Value) bool {
+func (c comparer) matchRowsOrdered(exp, act [][]quad.Value) bool {
 	if len(exp) != len(act) {
 		return false
 	}
 	m := &bnodeMatcher{fwd: map[quad.BNode]quad.BNode{}, back: map[quad.BNode]quad.BNode{}}
 	for i := range exp {
-		if rowKey(exp[i], true) != rowKey(act[i], true) {
+		if c.rowKey(exp[i], true) != c.rowKey(act[i], true) {
 			return false
 		}
 		if _, ok := m.bind(exp[i], act[i]); !ok {
@@ -398,25 +527,25 @@ func (m *bnodeMatcher) undo(added []quad.BNode) {
 
 // diff lists the rows only one side has (blank nodes hidden), at most 20
 // of each.
-func diff(vars []string, exp, act [][]quad.Value) string {
+func (c comparer) diff(vars []string, exp, act [][]quad.Value) string {
 	count := map[string]int{}
 	for _, r := range exp {
-		count[rowKey(r, true)]++
+		count[c.rowKey(r, true)]++
 	}
 	for _, r := range act {
-		count[rowKey(r, true)]--
+		count[c.rowKey(r, true)]--
 	}
 	var b strings.Builder
 	show := func(sign string, rows [][]quad.Value, want int) {
 		n := 0
 		for _, r := range rows {
-			k := rowKey(r, true)
+			k := c.rowKey(r, true)
 			if (want > 0 && count[k] > 0) || (want < 0 && count[k] < 0) {
 				if n++; n > 20 {
 					b.WriteString(sign + " ...\n")
 					return
 				}
-				b.WriteString(sign + " " + formatRow(vars, r) + "\n")
+				b.WriteString(sign + " " + c.formatRow(vars, r) + "\n")
 			}
 		}
 	}
@@ -429,20 +558,20 @@ func diff(vars []string, exp, act [][]quad.Value) string {
 			if n++; n > 10 {
 				break
 			}
-			b.WriteString("  expected " + formatRow(vars, exp[i]) + "\n  got      " + formatRow(vars, act[i]) + "\n")
+			b.WriteString("  expected " + c.formatRow(vars, exp[i]) + "\n  got      " + c.formatRow(vars, act[i]) + "\n")
 		}
 	}
 	return b.String()
 }
 
-func formatRow(vars []string, r []quad.Value) string {
+func (c comparer) formatRow(vars []string, r []quad.Value) string {
 	parts := make([]string, len(r))
 	for i, v := range r {
 		name := "?"
 		if i < len(vars) {
 			name += vars[i]
 		}
-		parts[i] = name + "=" + termKey(v, false)
+		parts[i] = name + "=" + c.termKey(v, false)
 	}
 	return strings.Join(parts, " ")
 }

@@ -2,6 +2,8 @@ package w3c
 
 import (
 	"context"
+	"fmt"
+	"strconv"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -182,4 +184,37 @@ func FuzzOrderKeys(f *testing.F) {
 			t.Fatalf("keys %q from a query without ORDER BY: %q", keys, q)
 		}
 	})
+}
+
+func TestCompareGraphsHard(t *testing.T) {
+	cycle := func(prefix string, n int) string {
+		var b strings.Builder
+		for i := 0; i < n; i++ {
+			b.WriteString("_:" + prefix + strconv.Itoa(i) + " <p> _:" + prefix + strconv.Itoa((i+1)%n) + " .\n")
+		}
+		return b.String()
+	}
+	parse := func(s string) []quad.Quad {
+		qs, err := rdfio.ParseTurtle(strings.NewReader(s), rdfio.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return qs
+	}
+	// Color refinement cannot tell two 3-cycles from one 6-cycle; the
+	// search must.
+	if msg := CompareGraphs(parse(cycle("a", 3)+cycle("b", 3)), parse(cycle("c", 6))); msg == "" {
+		t.Error("two 3-cycles matched one 6-cycle")
+	}
+	if msg := CompareGraphs(parse(cycle("a", 3)+cycle("b", 3)), parse(cycle("d", 3)+cycle("e", 3))); msg != "" {
+		t.Errorf("isomorphic cycles: %s", msg)
+	}
+	// A wide tree of blank nodes with identical leaves.
+	var tree strings.Builder
+	for i := 0; i < 300; i++ {
+		fmt.Fprintf(&tree, "_:root <child> _:n%d . _:n%d <leaf> [ <v> 1 ] .\n", i, i)
+	}
+	if msg := CompareGraphs(parse(tree.String()), parse(tree.String())); msg != "" {
+		t.Errorf("tree: %s", msg)
+	}
 }
