@@ -93,7 +93,8 @@ type executor struct {
 	fns    map[Expr]evalFn
 	// zeroCheck: zero-length paths must start at a node of the graph
 	zeroCheck bool
-	held      int // solutions held in memory
+	topK      map[*OrderBy]int64 // ORDER BY under a LIMIT: how many solutions to keep
+	held      int                // solutions held in memory
 	maxHeld   int // 0 = unbounded
 }
 
@@ -135,6 +136,7 @@ func newExecutor(ctx context.Context, st Store, q *Query, opt Options) (*executo
 		now:    time.Now(),
 		bnodes: map[string]quad.BNode{},
 		genB:   map[quad.BNode]bool{},
+		topK:   map[*OrderBy]int64{},
 		plans:  map[planKey][]int{},
 		fns:    map[Expr]evalFn{},
 	}
@@ -608,6 +610,33 @@ func (e *executor) eval(op Op, in row, fn func(row) bool) bool {
 			return e.tick()
 		})
 	case *Filter:
+		if bgp, ok := o.Sub.(*BGP); ok && len(bgp.Triples) > 1 {
+			// check each filter as soon as the BGP has bound its variables
+			certain := certainVars(bgp)
+			var pushed []pushedFilter
+			var rest []Expr
+			for _, x := range o.Exprs {
+				vars := map[string]bool{}
+				exprVars(x, vars)
+				ok := true
+				var slots []int
+				for v := range vars {
+					if !certain[v] {
+						ok = false
+						break
+					}
+					slots = append(slots, e.slots[v])
+				}
+				if ok {
+					pushed = append(pushed, pushedFilter{f: e.fn(x), vars: slots})
+				} else {
+					rest = append(rest, x)
+				}
+			}
+			if len(rest) == 0 {
+				return e.evalBGPFiltered(bgp, in, pushed, fn)
+			}
+		}
 		conds := make([]evalFn, len(o.Exprs))
 		for i, x := range o.Exprs {
 			conds[i] = e.fn(x)
@@ -694,6 +723,9 @@ func (e *executor) eval(op Op, in row, fn func(row) bool) bool {
 	case *Group:
 		return e.evalGroup(o, in, fn)
 	case *OrderBy:
+		if k, ok := e.topK[o]; ok && k <= 10000 {
+			return e.evalTopK(o, in, k, fn)
+		}
 		rs, ok := e.collect(o.Sub, in)
 		if !ok {
 			return false
@@ -729,6 +761,11 @@ func (e *executor) eval(op Op, in row, fn func(row) bool) bool {
 		// REDUCED permits but does not require removing duplicates
 		return e.eval(o.Sub, in, fn)
 	case *Slice:
+		if o.Limit >= 0 {
+			if ob := orderBelow(o.Sub); ob != nil {
+				e.topK[ob] = o.Offset + o.Limit
+			}
+		}
 		n := int64(0)
 		limitHit := false
 		ok := e.eval(o.Sub, in, func(r row) bool {
@@ -1034,6 +1071,16 @@ func (c cterm) get(r row) quad.Value {
 }
 
 func (e *executor) evalBGP(o *BGP, in row, fn func(row) bool) bool {
+	return e.evalBGPFiltered(o, in, nil, fn)
+}
+
+// pushedFilter is a FILTER checked inside a BGP as soon as its variables are bound.
+type pushedFilter struct {
+	f    evalFn
+	vars []int
+}
+
+func (e *executor) evalBGPFiltered(o *BGP, in row, filters []pushedFilter, fn func(row) bool) bool {
 	if len(o.Triples) == 0 {
 		if e.graph.mode == gVar && in[e.graph.slot] == nil {
 			for _, g := range e.namedGraphs() {
@@ -1058,8 +1105,56 @@ func (e *executor) evalBGP(o *BGP, in row, fn func(row) bool) bool {
 	}
 	scratch := append(row(nil), in...)
 	ag := e.graph
+	// at[i] are the filters to check once pattern i-1 is matched (at[0]: before any)
+	at := make([][]evalFn, len(pats)+1)
+	if len(filters) > 0 {
+		boundAt := map[int]int{}
+		for i, v := range in {
+			if v != nil {
+				boundAt[i] = 0
+			}
+		}
+		for i, p := range pats {
+			for _, c := range p {
+				if _, ok := boundAt[c.slot]; c.slot >= 0 && !ok {
+					boundAt[c.slot] = i + 1
+				}
+			}
+		}
+		for _, f := range filters {
+			step := len(pats)
+			latest := 0
+			for _, v := range f.vars {
+				b, ok := boundAt[v]
+				if !ok {
+					latest = step
+					break
+				}
+				latest = max(latest, b)
+			}
+			at[latest] = append(at[latest], f.f)
+		}
+	}
+	pass := func(fs []evalFn) bool {
+		for _, f := range fs {
+			v, err := f(scratch)
+			if err != nil {
+				return false
+			}
+			if b, err := ebv(v); err != nil || !b {
+				return false
+			}
+		}
+		return true
+	}
+	if !pass(at[0]) {
+		return e.err == nil
+	}
 	var step func(i int) bool
 	step = func(i int) bool {
+		if i > 0 && len(at[i]) > 0 && !pass(at[i]) {
+			return e.err == nil
+		}
 		if i == len(pats) {
 			return fn(append(row(nil), scratch...))
 		}
@@ -1327,27 +1422,40 @@ func (st *aggState) result() quad.Value {
 
 // ---- ordering ----
 
-func (e *executor) sortRows(rs []row, conds []OrderCond) {
+// orderBelow finds the ORDER BY whose solutions a LIMIT takes unchanged in
+// number (through projections and extensions, not DISTINCT).
+func orderBelow(op Op) *OrderBy {
+	for {
+		switch o := op.(type) {
+		case *OrderBy:
+			return o
+		case *Project:
+			op = o.Sub
+		case *Reduced:
+			op = o.Sub
+		default:
+			return nil
+		}
+	}
+}
+
+// orderKeys returns a function computing the sort keys of a solution, and
+// the ordering of keys.
+func (e *executor) orderKeys(conds []OrderCond) (func(row) []quad.Value, func(a, b []quad.Value) bool) {
 	fns := make([]evalFn, len(conds))
 	for i, c := range conds {
 		fns[i] = e.fn(c.Expr)
 	}
-	keys := make([][]quad.Value, len(rs))
-	for i, r := range rs {
+	keys := func(r row) []quad.Value {
 		k := make([]quad.Value, len(fns))
 		for j, f := range fns {
 			if v, err := f(r); err == nil {
 				k[j] = v
 			}
 		}
-		keys[i] = k
+		return k
 	}
-	idx := make([]int, len(rs))
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.SliceStable(idx, func(a, b int) bool {
-		ka, kb := keys[idx[a]], keys[idx[b]]
+	less := func(ka, kb []quad.Value) bool {
 		for j, c := range conds {
 			x := orderCompare(ka[j], kb[j])
 			if x == 0 {
@@ -1359,6 +1467,56 @@ func (e *executor) sortRows(rs []row, conds []OrderCond) {
 			return x < 0
 		}
 		return false
+	}
+	return keys, less
+}
+
+// evalTopK evaluates an ORDER BY of which only the first k solutions are needed.
+func (e *executor) evalTopK(o *OrderBy, in row, k int64, fn func(row) bool) bool {
+	type keyed struct {
+		r row
+		k []quad.Value
+	}
+	keys, less := e.orderKeys(o.Conds)
+	var top []keyed
+	ok := e.eval(o.Sub, in, func(r row) bool {
+		kr := keys(r)
+		if int64(len(top)) == k && (k == 0 || !less(kr, top[k-1].k)) {
+			return e.tick()
+		}
+		// insert after equal keys, so the order stays stable
+		i := sort.Search(len(top), func(i int) bool { return less(kr, top[i].k) })
+		top = append(top, keyed{})
+		copy(top[i+1:], top[i:])
+		top[i] = keyed{r, kr}
+		if int64(len(top)) > k {
+			top = top[:k]
+		}
+		return e.tick()
+	})
+	if !ok || e.err != nil {
+		return false
+	}
+	for _, t := range top {
+		if !fn(t.r) {
+			return false
+		}
+	}
+	return true
+}
+
+func (e *executor) sortRows(rs []row, conds []OrderCond) {
+	keyOf, less := e.orderKeys(conds)
+	keys := make([][]quad.Value, len(rs))
+	for i, r := range rs {
+		keys[i] = keyOf(r)
+	}
+	idx := make([]int, len(rs))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool {
+		return less(keys[idx[a]], keys[idx[b]])
 	})
 	sorted := make([]row, len(rs))
 	for i, j := range idx {

@@ -2,6 +2,7 @@ package sparql
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -98,5 +99,35 @@ func TestExecOrder(t *testing.T) {
 	}
 	if strings.Join(res.Vars, ",") != "p,a" {
 		t.Errorf("vars %v", res.Vars)
+	}
+}
+
+// TestTopK checks that ORDER BY with LIMIT (kept as a bounded top-k) gives
+// the first rows of the fully sorted result, ties in their stable order.
+func TestTopK(t *testing.T) {
+	st := crossStore(200)
+	run := func(query string) string {
+		q, err := Parse(query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := Exec(context.Background(), st, q, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return formatOrdered(res)
+	}
+	for _, k := range []int{0, 1, 7, 50} {
+		for _, order := range []string{"?o", "DESC(?o)", "?o DESC(?s)"} {
+			t.Run(order+"/"+strconv.Itoa(k), func(t *testing.T) {
+				base := `SELECT ?s ?o { ?s <http://example.org/p> ?o } ORDER BY ` + order
+				all := strings.Split(run(base), "\n")
+				got := run(base + " LIMIT " + strconv.Itoa(k) + " OFFSET 3")
+				want := strings.Join(all[3:3+k], "\n")
+				if got != want {
+					t.Errorf("LIMIT %d OFFSET 3:\n%s\nwant\n%s", k, got, want)
+				}
+			})
+		}
 	}
 }

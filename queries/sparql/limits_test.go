@@ -34,7 +34,8 @@ func TestLimits(t *testing.T) {
 		{"timeout in cartesian product", `SELECT (COUNT(*) AS ?n) { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f }`, Options{Timeout: 50 * time.Millisecond}, ErrTimeout},
 		{"timeout in closure", `SELECT (COUNT(*) AS ?n) { ?a <http://example.org/p>* ?b . ?c ?q ?d }`, Options{Timeout: 50 * time.Millisecond}, ErrTimeout},
 		{"max rows", `SELECT * { ?a ?p ?b }`, Options{MaxRows: 10}, ErrTooManyRows},
-		{"max intermediate", `SELECT ?a { ?a ?p ?b . ?c ?q ?d } ORDER BY ?a LIMIT 1`, Options{MaxRows: 10, MaxIntermediate: 1000}, ErrTooManyRows},
+		{"max intermediate", `SELECT ?a { ?a ?p ?b . ?c ?q ?d } ORDER BY ?a`, Options{MaxIntermediate: 1000}, ErrTooManyRows},
+		{"top k holds little", `SELECT ?a { ?a ?p ?b . ?c ?q ?d } ORDER BY ?a LIMIT 3`, Options{MaxIntermediate: 1000, Timeout: time.Minute}, nil},
 		{"max rows while iterating", `SELECT * { ?a ?p ?b . ?c ?q ?d }`, Options{MaxRows: 100}, ErrTooManyRows},
 		{"within limits", `SELECT * { ?a ?p <http://example.org/o1> } LIMIT 5`, Options{MaxRows: 10, Timeout: time.Second}, nil},
 	}
