@@ -3,9 +3,9 @@ package w3c
 import (
 	"context"
 	"fmt"
-	"strconv"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
