@@ -95,7 +95,7 @@ type executor struct {
 	zeroCheck bool
 	topK      map[*OrderBy]int64 // ORDER BY under a LIMIT: how many solutions to keep
 	held      int                // solutions held in memory
-	maxHeld   int // 0 = unbounded
+	maxHeld   int                // 0 = unbounded
 }
 
 // Exec runs a query and collects its results.
