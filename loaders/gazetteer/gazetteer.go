@@ -115,7 +115,9 @@ type Gazetteer struct {
 	matcher *matcher
 }
 
-// Default returns the gazetteer shipped with partygraph.
+// Default returns the gazetteer shipped with partygraph (data/*.tsv,
+// embedded). Each call reads and validates the data anew (tens of
+// milliseconds): load it once and share it, it is safe for concurrent use.
 func Default() (*Gazetteer, error) {
 	sub, err := fs.Sub(embedded, "data")
 	if err != nil {
