@@ -66,7 +66,7 @@ func TestGenre(t *testing.T) {
 	prose := strings.Repeat("The delegation met party officials and discussed cooperation in trade and culture. ", 5)
 	for _, tc := range []struct {
 		name, file, in, want string
-		err               error
+		err                  error
 	}{
 		{"nq extension", "dump.nq", "whatever", NQuads, nil},
 		{"nq.gz extension", "dump.NQ.GZ", "\x1f\x8b\x00", NQuads, nil},

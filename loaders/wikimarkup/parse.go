@@ -164,7 +164,9 @@ func (b *builder) table(ls []line, i int) int {
 		}
 		blk.Rows = append(blk.Rows, row)
 	}
-	b.add(blk)
+	if len(blk.Rows) > 0 { // a lone separator line is no table
+		b.add(blk)
+	}
 	return i
 }
 

@@ -2,6 +2,7 @@ package wikitext
 
 import (
 	"fmt"
+	"html"
 	"io"
 	"slices"
 	"strings"
@@ -342,7 +343,7 @@ func withoutSpans(text string, spans []loaders.Span) string {
 func (b *builder) render(n *node, st *inline) {
 	switch n.kind {
 	case nText:
-		st.sb.WriteString(n.text)
+		st.sb.WriteString(html.UnescapeString(n.text))
 	case nLink:
 		b.link(n, st)
 	case nExtLink:

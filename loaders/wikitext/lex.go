@@ -78,7 +78,7 @@ var (
 )
 
 func lex(src string) []token {
-	l := &lexer{src: src, noClose: map[string]bool{}}
+	l := &lexer{src: src, noClose: map[string]bool{}, toks: make([]token, 0, len(src)/16+16)}
 	l.run()
 	return l.toks
 }
@@ -115,7 +115,7 @@ func (l *lexer) run() {
 	for l.pos < len(l.src) {
 		if l.stop > 0 && l.pos >= l.stop {
 			l.emit(tHeadingEnd, l.stop, l.lineEnd, "", 0)
-			l.pos = l.lineEnd
+			l.pos = max(l.pos, l.lineEnd) // a comment may have run past the line
 			l.stop = 0
 			continue
 		}

@@ -185,3 +185,46 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestInline(t *testing.T) {
+	for _, tc := range []struct{ in, text string }{
+		{"A&nbsp;B &amp; C", "A B & C"},
+		{"== Head <!-- runs ==\npast the heading -->\nbody", "body"},
+		{"x {{lang|en|Party Summit}} y", "x Party Summit y"},
+		{"{{nowrap|kept}} {{Navbox|dropped}}", "kept"},
+		{"[https://example.org Official site] and [https://bare.example]", "Official site and"},
+		{"[[:Category:Meetings|meetings category]]", "meetings category"},
+		{"''italic'' and '''bold'''", "italic and bold"},
+	} {
+		t.Run(tc.in, func(t *testing.T) {
+			d, err := Parse("inline", strings.NewReader(tc.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, b := range d.Blocks {
+				if b.Kind == loaders.Paragraph {
+					got = append(got, b.Text)
+				}
+			}
+			if len(got) != 1 || got[0] != tc.text {
+				t.Errorf("paragraphs = %q, want [%q]", got, tc.text)
+			}
+		})
+	}
+}
+
+func BenchmarkParse(b *testing.B) {
+	data, err := os.ReadFile("testdata/icapp_assembly.wiki")
+	if err != nil {
+		b.Fatal(err)
+	}
+	big := bytes.Repeat(append(data, '\n'), 200)
+	b.SetBytes(int64(len(big)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Parse("bench", bytes.NewReader(big)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
