@@ -162,3 +162,18 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkParse(b *testing.B) {
+	data, err := os.ReadFile("testdata/icapp_journal.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	big := bytes.Repeat(append(data, '\n'), 200)
+	b.SetBytes(int64(len(big)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Parse("bench", bytes.NewReader(big)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

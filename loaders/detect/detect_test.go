@@ -129,3 +129,18 @@ func FuzzGenre(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkGenre(b *testing.B) {
+	data, err := os.ReadFile("../article/testdata/icapp_journal.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	big := []byte(strings.Repeat(string(data)+"\n", 100))
+	b.SetBytes(int64(len(big)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Genre("bench", big); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
