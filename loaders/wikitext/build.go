@@ -65,6 +65,7 @@ type inline struct {
 	urls      []string           // external link targets, for footnotes
 	cite      *loaders.Reference // a cite template met inside a <ref>
 	inRef     bool
+	plain     bool // text only: footnotes and cite templates are skipped
 	bold      bool
 	boldStart int
 }
@@ -386,10 +387,8 @@ func (b *builder) renderAll(nodes []*node, st *inline) {
 
 // plain renders nodes to text on the side, without recording anything.
 func (b *builder) plain(nodes []*node) string {
-	st := &inline{boldStart: -1, inRef: true}
-	saved := b.doc.References
+	st := &inline{boldStart: -1, inRef: true, plain: true}
 	b.renderAll(nodes, st)
-	b.doc.References = saved
 	return clean(st.sb.String())
 }
 
@@ -455,7 +454,7 @@ func isLangCode(s string) bool {
 }
 
 func (b *builder) extLink(n *node, st *inline) {
-	inner := &inline{boldStart: -1, inRef: st.inRef}
+	inner := &inline{boldStart: -1, inRef: st.inRef, plain: st.plain}
 	b.renderAll(n.children, inner)
 	s := strings.TrimSpace(inner.sb.String())
 	url, label, _ := strings.Cut(s, " ")
@@ -470,6 +469,9 @@ func (b *builder) extLink(n *node, st *inline) {
 
 // ref handles a <ref> footnote: it becomes (or points at) a Reference.
 func (b *builder) ref(n *node, st *inline) {
+	if st.plain {
+		return
+	}
 	name := attr(n.tok.tag.attrs, "name")
 	if n.tok.tag.selfClosing {
 		if name != "" {

@@ -100,6 +100,9 @@ func (b *builder) template(n *node, st *inline) {
 			st.spans = append(st.spans, loaders.Span{Text: s, Lang: lang})
 		}
 	case isCite(a.name):
+		if st.plain {
+			return
+		}
 		r := b.cite(a)
 		if st.inRef {
 			if st.cite == nil {

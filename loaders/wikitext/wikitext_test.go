@@ -124,6 +124,8 @@ func TestBadInput(t *testing.T) {
 		{"unclosed nowiki", "x <nowiki>y", nil, "x <nowiki>y"},
 		{"deep nesting", strings.Repeat("{{", 5000) + "x" + strings.Repeat("}}", 10), nil, ""},
 		{"unclosed table", "{|\n| a || b\n|-\n| c", nil, ""},
+		{"ref in link target", "[[a<ref name=x/>|b]] <ref name=x>note</ref> <ref name=x/>", nil, "b"},
+		{"cite in template name", "{{x{{cite web|title=t}}|y}} z", nil, "z"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
