@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/cayleygraph/quad"
 )
 
 func addSeeds(f *testing.F, ext string) {
@@ -51,6 +53,28 @@ func FuzzParseRDFXML(f *testing.F) {
 		_, err := ParseRDFXML(strings.NewReader(in), Options{Name: "fuzz"})
 		if err != nil && !strings.HasPrefix(err.Error(), "fuzz:") {
 			t.Fatalf("error without position: %v", err)
+		}
+	})
+}
+
+func FuzzParseTerm(f *testing.F) {
+	for _, s := range []string{`<http://e/x>`, `_:b1`, `"a\"b"@en-gb`, `"1"^^<http://www.w3.org/2001/XMLSchema#integer>`, `-1.5e3`, `true`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		v, err := ParseTerm(in, "")
+		if err != nil {
+			return
+		}
+		// A term written by FormatTerm reads back as itself.
+		back, err := ParseTerm(FormatTerm(v), "")
+		if err != nil {
+			t.Fatalf("FormatTerm(%#v) = %s does not parse: %v", v, FormatTerm(v), err)
+		}
+		if back != v {
+			if _, ok := v.(quad.BNode); !ok {
+				t.Fatalf("round trip: %#v became %#v", v, back)
+			}
 		}
 	})
 }

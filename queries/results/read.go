@@ -2,6 +2,7 @@ package results
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
@@ -9,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/cayleygraph/quad"
 
@@ -55,8 +57,21 @@ func ReadJSON(r io.Reader) (*Set, error) {
 			} `json:"bindings"`
 		} `json:"results"`
 	}
-	dec := json.NewDecoder(r)
-	if err := dec.Decode(&doc); err != nil {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("read json results: %w", err)
+	}
+	if err := json.Unmarshal(data, &doc); err != nil {
+		var se *json.SyntaxError
+		var te *json.UnmarshalTypeError
+		switch {
+		case errors.As(err, &se):
+			line, col := lineCol(data, se.Offset-1) // Offset is just past the bad byte
+			return nil, fmt.Errorf("read json results: %d:%d: %w", line, col, err)
+		case errors.As(err, &te):
+			line, col := lineCol(data, te.Offset-1)
+			return nil, fmt.Errorf("read json results: %d:%d: %w", line, col, err)
+		}
 		return nil, fmt.Errorf("read json results: %w", err)
 	}
 	s := &Set{Vars: doc.Head.Vars}
@@ -92,6 +107,16 @@ func ReadJSON(r io.Reader) (*Set, error) {
 		s.Rows = append(s.Rows, row)
 	}
 	return s, nil
+}
+
+// lineCol turns a byte offset into a 1-based line and column (in
+// characters).
+func lineCol(data []byte, off int64) (int, int) {
+	off = max(0, min(off, int64(len(data))))
+	before := data[:off]
+	line := 1 + bytes.Count(before, []byte("\n"))
+	start := bytes.LastIndexByte(before, '\n') + 1
+	return line, 1 + utf8.RuneCount(before[start:])
 }
 
 func literal(lex, lang, dt string) quad.Value {

@@ -173,3 +173,10 @@ func BenchmarkWrite(b *testing.B) {
 		})
 	}
 }
+
+func TestReadJSONErrorPosition(t *testing.T) {
+	_, err := ReadJSON(strings.NewReader("{\"head\": {\"vars\": [\"a\"]},\n \"results\": {\"bindings\": [}}"))
+	if err == nil || !strings.Contains(err.Error(), "2:27:") {
+		t.Errorf("got %v, want an error at 2:27", err)
+	}
+}
