@@ -1,0 +1,115 @@
+// oxigraph.mjs times Oxigraph (npm package "oxigraph", in-memory Store) on
+// one N-Quads file and a set of SPARQL queries, and prints JSON:
+//
+//   {"engine":"oxigraph","data":FILE,"quads":N,"load_ms":MS,
+//    "queries":[{"name":"q1","runs":R,"median_ms":MS,"rows":N,"hash":H},...]}
+//
+// Usage: node bench/oxigraph.mjs --data FILE.nq [--extra FILE.nq]... [--runs 5] QUERY.rq...
+//
+// partygraph's default graph is the set-merge of all named graphs. Queries
+// here run with use_default_graph_as_union, which is the same for data in
+// one named graph (LUBM) and repeats a triple once per graph otherwise: the
+// queries over multi-source data use DISTINCT so both give the same answers.
+//
+// "hash" is a digest of the answer as a multiset of rows (see
+// bench/cmd/pgbench for the same canonical form), so the two engines'
+// answers can be compared without printing them.
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { basename } from "node:path";
+import { gunzipSync } from "node:zlib";
+import oxigraph from "oxigraph";
+
+function parseArgs(argv) {
+  const opt = { data: "", extra: [], runs: 5, queries: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--data") opt.data = argv[++i];
+    else if (a === "--extra") opt.extra.push(argv[++i]);
+    else if (a === "--runs") opt.runs = Number(argv[++i]);
+    else if (a.startsWith("--")) throw new Error(`unknown flag ${a}`);
+    else opt.queries.push(a);
+  }
+  if (!opt.data || !(opt.runs > 0)) {
+    throw new Error("usage: node oxigraph.mjs --data FILE.nq [--runs N] QUERY.rq...");
+  }
+  return opt;
+}
+
+// term gives the canonical form of an RDF term shared with pgbench.
+function term(t) {
+  if (t === undefined || t === null) return "";
+  switch (t.termType) {
+    case "NamedNode":
+      return "I:" + t.value;
+    case "BlankNode":
+      return "B";
+    case "Literal":
+      if (t.language) return "L:" + t.value + "@" + t.language.toLowerCase();
+      return "L:" + t.value + "^^" + t.datatype.value;
+    default:
+      return "?:" + String(t.value);
+  }
+}
+
+function canonical(result) {
+  if (typeof result === "boolean") return { rows: 1, hash: digest([String(result)]) };
+  const lines = result.map((row) => {
+    const vars = [...row.keys()].sort();
+    return vars.map((v) => v + "=" + term(row.get(v))).join("\t");
+  });
+  lines.sort();
+  return { rows: lines.length, hash: digest(lines) };
+}
+
+function digest(lines) {
+  const h = createHash("sha256");
+  for (const l of lines) h.update(l + "\n");
+  return h.digest("hex").slice(0, 16);
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+const opt = parseArgs(process.argv.slice(2));
+const store = new oxigraph.Store();
+// Extra files (the curated data partygraph adds to every store) load first, untimed.
+for (const f of opt.extra) {
+  store.load(readFileSync(f), { format: "application/n-quads" });
+}
+const t0 = performance.now();
+let bytes = readFileSync(opt.data);
+if (opt.data.endsWith(".gz")) bytes = gunzipSync(bytes);
+store.load(bytes, { format: "application/n-quads" });
+const loadMs = performance.now() - t0;
+bytes = null;
+
+const { version } = JSON.parse(readFileSync(new URL("./node_modules/oxigraph/package.json", import.meta.url), "utf8"));
+const out = { engine: "oxigraph", version, data: opt.data, quads: store.size, load_ms: loadMs, queries: [] };
+for (const file of opt.queries) {
+  const text = readFileSync(file, "utf8");
+  const name = basename(file, ".rq");
+  const times = [];
+  let answer = null;
+  let error = null;
+  for (let i = 0; i < opt.runs; i++) {
+    const t = performance.now();
+    try {
+      const res = store.query(text, { use_default_graph_as_union: true });
+      times.push(performance.now() - t);
+      if (answer === null) answer = canonical(res);
+    } catch (e) {
+      error = String(e.message || e);
+      break;
+    }
+  }
+  out.queries.push(
+    error
+      ? { name, file, runs: 0, error }
+      : { name, file, runs: times.length, median_ms: median(times), rows: answer.rows, hash: answer.hash },
+  );
+}
+process.stdout.write(JSON.stringify(out) + "\n");
