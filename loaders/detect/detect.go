@@ -152,13 +152,15 @@ func scores(s string) map[string]int {
 	}
 
 	// What the line-oriented parsers make of it.
-	if d, err := article.Parse("", strings.NewReader(sample)); err == nil {
+	ap := article.Parser{Lang: noLang}
+	if d, err := ap.Parse("", strings.NewReader(sample)); err == nil {
 		sc[Article] += 3*len(d.Meta) + 2*min(len(d.References), 10)
 		if len(d.Keywords) > 0 {
 			sc[Article] += 2
 		}
 	}
-	if d, err := webpage.Parse("", strings.NewReader(sample)); err == nil {
+	wp := webpage.Parser{Lang: noLang}
+	if d, err := wp.Parse("", strings.NewReader(sample)); err == nil {
 		for k := range d.Meta {
 			sc[Webpage] += 4
 			if k == "languages" {
@@ -176,3 +178,6 @@ func scores(s string) map[string]int {
 	}
 	return sc
 }
+
+// noLang skips language guessing where only structure matters.
+func noLang(string) string { return "" }

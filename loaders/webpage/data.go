@@ -31,8 +31,10 @@ var footerPhrases = map[string]bool{
 	"contact us": true, "about us": true, "privacy policy": true, "terms of use": true, "sitemap": true,
 	"site map": true, "print": true, "e-mail": true, "email": true, "share": true, "feedback": true,
 	"back to top": true, "top": true, "close": true, "subscribe": true, "rss": true, "advertise": true,
-	"联系我们": true, "關於我們": true, "关于我们": true, "聯繫我們": true, "网站地图": true, "打印": true,
+	"联系我们": true, "關於我們": true, "关于我们": true, "网站地图": true, "打印": true,
 	"关闭": true, "分享": true, "返回顶部": true, "免责声明": true, "网站声明": true, "收藏": true,
+	"聯繫我們": true, "聯絡我們": true, "網站地圖": true, "關閉": true, "返回頂部": true, "免責聲明": true,
+	"網站聲明": true, "列印": true,
 	"контакты": true, "о нас": true, "печать": true,
 }
 
@@ -44,4 +46,7 @@ var homeWords = map[string]bool{
 	"home": true, "homepage": true, "首页": true, "首頁": true, "主页": true, "главная": true, "accueil": true,
 }
 
-var breadcrumbLabels = []string{"当前位置：", "当前位置:", "您的位置：", "您的位置:", "you are here:", "location:", "current location:"}
+var breadcrumbLabels = []string{
+	"当前位置：", "当前位置:", "當前位置：", "當前位置:", "您的位置：", "您的位置:", "现在位置：", "現在位置：",
+	"you are here:", "location:", "current location:", "вы здесь:",
+}

@@ -120,8 +120,11 @@ func FuzzParse(f *testing.F) {
 			f.Add(string(data))
 		}
 	}
+	// Language guessing (loaders/text, fuzzed there) is stubbed out so that
+	// the fuzzer spends its time in the parser.
+	p := Parser{Lang: func(string) string { return "" }}
 	f.Fuzz(func(t *testing.T, s string) {
-		d, err := Parse("fuzz.txt", strings.NewReader(s))
+		d, err := p.Parse("fuzz.txt", strings.NewReader(s))
 		if err != nil {
 			if !strings.Contains(err.Error(), "fuzz.txt") {
 				t.Fatalf("error does not name the file: %v", err)
@@ -148,5 +151,27 @@ func BenchmarkParse(b *testing.B) {
 		if _, err := Parse("bench", bytes.NewReader(big)); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+func TestTraditionalPage(t *testing.T) {
+	data, err := os.ReadFile("testdata/party_forum_hant.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := Parse("party_forum_hant.txt", bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Lang != "zh-Hant" || d.Title != "南洋政黨論壇第三屆會議在海灣市開幕" {
+		t.Errorf("lang, title = %q, %q", d.Lang, d.Title)
+	}
+	for k, v := range map[string]string{"source": "海灣日報", "published": "2031-04-02", "editor": "陳思遠", "breadcrumb": "首頁 > 政黨交流 > 新聞"} {
+		if d.Meta[k] != v {
+			t.Errorf("meta %s = %q, want %q", k, d.Meta[k], v)
+		}
+	}
+	if n := len(d.Blocks); n != 4 {
+		t.Errorf("%d blocks, want the title and 3 paragraphs: %+v", n, d.Blocks)
 	}
 }
