@@ -29,6 +29,15 @@ const (
 	RDFLangString = quad.IRI(RDFNS + "langString")
 )
 
+// Media types of the RDF syntaxes this package reads or writes.
+const (
+	ContentTypeTurtle   = "text/turtle; charset=utf-8"
+	ContentTypeNTriples = "application/n-triples"
+	ContentTypeNQuads   = "application/n-quads"
+	ContentTypeRDFXML   = "application/rdf+xml"
+	ContentTypeJSONLD   = "application/ld+json"
+)
+
 // Syntax is an RDF concrete syntax this package reads.
 type Syntax int
 
@@ -50,6 +59,19 @@ func (s Syntax) String() string {
 		return "rdf/xml"
 	}
 	return "unknown"
+}
+
+// ContentType returns the media type of the syntax.
+func (s Syntax) ContentType() string {
+	switch s {
+	case Turtle:
+		return ContentTypeTurtle
+	case NTriples:
+		return ContentTypeNTriples
+	case RDFXML:
+		return ContentTypeRDFXML
+	}
+	return "application/octet-stream"
 }
 
 // SyntaxOf guesses the syntax of a file from its extension: .ttl, .nt and

@@ -180,3 +180,29 @@ func TestReadJSONErrorPosition(t *testing.T) {
 		t.Errorf("got %v, want an error at 2:27", err)
 	}
 }
+
+func TestNegotiate(t *testing.T) {
+	tests := []struct {
+		accept string
+		want   Format
+		ok     bool
+	}{
+		{"", Table, true},
+		{"application/sparql-results+json", JSON, true},
+		{"application/sparql-results+xml;q=0.9, application/sparql-results+json;q=0.8", XML, true},
+		{"text/csv; charset=utf-8", CSV, true},
+		{"text/*;q=0.5, text/tab-separated-values", TSV, true},
+		{"text/*", CSV, true},
+		{"*/*", Table, true},
+		{"application/json, */*;q=0.1", JSON, true},
+		{"image/png", 0, false},
+		{"application/sparql-results+json;q=0, text/csv;q=0.1", CSV, true},
+		{"application/sparql-results+json;q=0", 0, false},
+	}
+	for _, tc := range tests {
+		got, ok := Negotiate(tc.accept, Table)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("Negotiate(%q) = %v, %v; want %v, %v", tc.accept, got, ok, tc.want, tc.ok)
+		}
+	}
+}
