@@ -10,8 +10,9 @@ type Document struct {
 	Lang  string // BCP 47 tag of the main language: en, zh-Hans, zh-Hant, ru, ...
 
 	// Meta holds metadata fields the document states about itself, under
-	// lower-case keys as written ("updated", "by", "publication date",
-	// "keywords", "journal name", ...).
+	// lower-case keys ("updated", "by", "publication date", "keywords",
+	// "journal name", ...). Parsers map the field names they know, in any
+	// language, to these English keys; values are as written.
 	Meta map[string]string
 
 	Blocks     []Block     // the body, in document order

@@ -165,3 +165,29 @@ func BenchmarkParse(b *testing.B) {
 		}
 	}
 }
+
+func TestChineseExport(t *testing.T) {
+	data, err := os.ReadFile("testdata/summit_zh.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := Parse("summit_zh.txt", bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Lang != "zh-Hans" || d.Title != "东岸政党领导人峰会" {
+		t.Errorf("lang, title = %q, %q", d.Lang, d.Title)
+	}
+	f := loadertest.Block(t, d, loaders.Fact, "视频")
+	if f.Key != "形式" || f.Text != "视频连线" {
+		t.Errorf("full-width colon fact = %q: %q", f.Key, f.Text)
+	}
+	p := loadertest.Block(t, d, loaders.Paragraph, "主办")
+	if !strings.Contains(p.Text, "会议，来自") {
+		t.Errorf("lines of a Chinese paragraph joined with a space: %q", p.Text)
+	}
+	it := loadertest.Block(t, d, loaders.ListItem, "南洋政党论坛")
+	if it.Section[len(it.Section)-1] != "参见" {
+		t.Errorf("see-also item section = %q", it.Section)
+	}
+}

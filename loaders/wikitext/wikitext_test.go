@@ -233,3 +233,26 @@ func BenchmarkParse(b *testing.B) {
 		}
 	}
 }
+
+func TestFootnotes(t *testing.T) {
+	src := "First.<ref name=\"later\"/> Second.<ref>[https://example.org/a Article A]</ref>\n\n" +
+		"Third.<ref name=\"later\"/>\n\n== Notes ==\n<references>\n<ref name=\"later\">{{cite book|title=Book B|author=Ana Rey|year=2030}}</ref>\n</references>\n"
+	d, err := Parse("notes.wiki", strings.NewReader(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.References) != 2 {
+		t.Fatalf("references = %+v", d.References)
+	}
+	first := loadertest.Block(t, d, loaders.Paragraph, "First.")
+	third := loadertest.Block(t, d, loaders.Paragraph, "Third.")
+	if len(first.Refs) != 2 || len(third.Refs) != 1 || first.Refs[0] != third.Refs[0] {
+		t.Fatalf("refs: first %v, third %v", first.Refs, third.Refs)
+	}
+	if r := d.References[first.Refs[0]]; r.Title != "Book B" || r.Author != "Ana Rey" || r.Date != "2030" {
+		t.Errorf("forward named reference = %+v", r)
+	}
+	if r := d.References[first.Refs[1]]; r.URL != "https://example.org/a" || r.Title != "Article A" {
+		t.Errorf("plain footnote = %+v", r)
+	}
+}
