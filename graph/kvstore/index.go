@@ -181,7 +181,6 @@ func (t *writeTx) present(q ids) (bool, error) {
 func (t *writeTx) knownPresent(q ids) {
 	if _, ok := t.quads[q]; !ok {
 		t.quads[q] = true
-		t.before[q] = true
 	}
 }
 

@@ -37,7 +37,7 @@ func (s *Store) chooseIndex(r reader, q ids) (*index, []byte, error) {
 	best, bestN, bestC := 0, -1, int64(-1)
 	for i := range indexes {
 		_, n := indexes[i].prefix(q)
-		if n < bestN {
+		if n < bestN || n == 0 && bestN == 0 {
 			continue
 		}
 		var c int64 = -1
