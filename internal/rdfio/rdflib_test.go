@@ -16,34 +16,102 @@ import (
 	"github.com/partygraph/partygraph/queries/results"
 )
 
-// rdflibDump parses a file with rdflib and prints its quads, one JSON
-// array of four terms per line (the graph is null for the default graph).
-const rdflibDump = `
-import json, sys, pathlib
-from rdflib import ConjunctiveGraph, URIRef, BNode, Literal
+// rdflibParse reads "path<TAB>format" lines on stdin, parses each file
+// with rdflib, and prints one JSON object per file: its quads (the graph
+// is null for the default graph), or rdflib's error. Lexical forms are
+// kept as written where rdflib allows.
+const rdflibParse = `
+import json, sys, pathlib, rdflib
+from rdflib import ConjunctiveGraph, URIRef, BNode
+rdflib.NORMALIZE_LITERALS = False
 def term(t):
     if isinstance(t, URIRef):
         return {"type": "uri", "value": str(t)}
     if isinstance(t, BNode):
         return {"type": "bnode", "value": str(t)}
     return {"type": "literal", "value": str(t), "lang": t.language or "", "datatype": str(t.datatype or "")}
-g = ConjunctiveGraph()
-g.parse(sys.argv[1], format=sys.argv[2])
-for s, p, o, c in g.quads((None, None, None, None)):
-    name = c.identifier
-    # rdflib files the default graph of a document under the document's IRI.
-    default = str(name).startswith("urn:x-rdflib:") or str(name) == pathlib.Path(sys.argv[1]).resolve().as_uri()
-    label = None if default else term(name)
-    print(json.dumps([term(s), term(p), term(o), label]))
+for line in sys.stdin:
+    path, fmt = line.rstrip("\n").split("\t")
+    try:
+        g = ConjunctiveGraph()
+        g.parse(path, format=fmt)
+        # rdflib files the default graph of a document under its IRI.
+        doc = pathlib.Path(path).resolve().as_uri()
+        quads = []
+        for s, p, o, c in g.quads((None, None, None, None)):
+            name = str(c.identifier)
+            default = name.startswith("urn:x-rdflib:") or name == doc
+            quads.append([term(s), term(p), term(o), None if default else term(c.identifier)])
+        print(json.dumps({"path": path, "quads": quads}))
+    except Exception as e:
+        print(json.dumps({"path": path, "error": repr(e)}))
 `
 
+// findRDFLib returns a python3 that can import rdflib, or "".
 func findRDFLib() string {
-	for _, p := range []string{"python3", "/usr/bin/python3"} {
+	for _, p := range []string{"/usr/bin/python3", "python3"} {
 		if exec.Command(p, "-c", "import rdflib").Run() == nil {
 			return p
 		}
 	}
 	return ""
+}
+
+type rdflibResult struct {
+	Path  string
+	Error string
+	Quads [][4]*jterm
+}
+
+type jterm struct{ Type, Value, Lang, Datatype string }
+
+func (j *jterm) value() quad.Value {
+	switch {
+	case j == nil:
+		return nil
+	case j.Type == "uri":
+		return quad.IRI(j.Value)
+	case j.Type == "bnode":
+		return quad.BNode(j.Value)
+	case j.Lang != "":
+		return quad.LangString{Value: quad.String(j.Value), Lang: strings.ToLower(j.Lang)}
+	}
+	return rdfio.Literal(j.Value, quad.IRI(j.Datatype))
+}
+
+func (r rdflibResult) quads() []quad.Quad {
+	var out []quad.Quad
+	for _, q := range r.Quads {
+		out = append(out, quad.Quad{Subject: q[0].value(), Predicate: q[1].value(), Object: q[2].value(), Label: q[3].value()})
+	}
+	return out
+}
+
+// rdflibRead parses files (path to rdflib format name) with rdflib in one
+// python process.
+func rdflibRead(t *testing.T, python string, files [][2]string) map[string]rdflibResult {
+	t.Helper()
+	var list strings.Builder
+	for _, f := range files {
+		list.WriteString(f[0] + "\t" + f[1] + "\n")
+	}
+	cmd := exec.Command(python, "-c", rdflibParse)
+	cmd.Stdin = strings.NewReader(list.String())
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("rdflib: %v\n%s", err, stderr.String())
+	}
+	res := map[string]rdflibResult{}
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		var r rdflibResult
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatalf("rdflib output %q: %v", line, err)
+		}
+		res[r.Path] = r
+	}
+	return res
 }
 
 // tricky is a dataset that exercises escaping, datatypes, language tags,
@@ -73,6 +141,8 @@ func tricky() []quad.Quad {
 	}
 }
 
+// asSet turns quads into a set of (s, p, o, g) rows, without the labels
+// unless withLabels.
 func asSet(qs []quad.Quad, withLabels bool) *results.Set {
 	s := &results.Set{Vars: []string{"s", "p", "o", "g"}}
 	seen := map[quad.Quad]bool{}
@@ -89,35 +159,6 @@ func asSet(qs []quad.Quad, withLabels bool) *results.Set {
 	return s
 }
 
-func readDump(t *testing.T, out []byte) []quad.Quad {
-	type jterm struct{ Type, Value, Lang, Datatype string }
-	conv := func(j *jterm) quad.Value {
-		switch {
-		case j == nil:
-			return nil
-		case j.Type == "uri":
-			return quad.IRI(j.Value)
-		case j.Type == "bnode":
-			return quad.BNode(j.Value)
-		case j.Lang != "":
-			return quad.LangString{Value: quad.String(j.Value), Lang: j.Lang}
-		}
-		return rdfio.Literal(j.Value, quad.IRI(j.Datatype))
-	}
-	var qs []quad.Quad
-	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
-		if line == "" {
-			continue
-		}
-		var f [4]*jterm
-		if err := json.Unmarshal([]byte(line), &f); err != nil {
-			t.Fatalf("rdflib line %q: %v", line, err)
-		}
-		qs = append(qs, quad.Quad{Subject: conv(f[0]), Predicate: conv(f[1]), Object: conv(f[2]), Label: conv(f[3])})
-	}
-	return qs
-}
-
 // TestWritersReadByRDFLib writes Turtle and JSON-LD and checks that rdflib,
 // an independent implementation, reads back the same dataset.
 func TestWritersReadByRDFLib(t *testing.T) {
@@ -127,62 +168,42 @@ func TestWritersReadByRDFLib(t *testing.T) {
 	}
 	dir := t.TempDir()
 	in := tricky()
-	tests := []struct {
-		name, file, format string
-		write              func(*bytes.Buffer) error
-		labels             bool
-	}{
-		{"turtle", "out.ttl", "turtle", func(b *bytes.Buffer) error {
-			return rdfio.WriteTurtle(b, in, []rdfio.Prefix{{Name: "ex", IRI: "http://example.org/"}})
-		}, false},
-		{"json-ld", "out.jsonld", "json-ld", func(b *bytes.Buffer) error { return rdfio.WriteJSONLD(b, in) }, true},
+	var ttl, jsonld bytes.Buffer
+	if err := rdfio.WriteTurtle(&ttl, in, []rdfio.Prefix{{Name: "ex", IRI: "http://example.org/"}}); err != nil {
+		t.Fatal(err)
 	}
+	if err := rdfio.WriteJSONLD(&jsonld, in); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, format string
+		doc          *bytes.Buffer
+		labels       bool // the syntax carries graph labels
+	}{
+		{"turtle", "turtle", &ttl, false},
+		{"json-ld", "json-ld", &jsonld, true},
+	}
+	var files [][2]string
 	for _, tc := range tests {
+		path := filepath.Join(dir, "out."+tc.name)
+		if err := os.WriteFile(path, tc.doc.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, [2]string{path, tc.format})
+	}
+	got := rdflibRead(t, python, files)
+	for i, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			var b bytes.Buffer
-			if err := tc.write(&b); err != nil {
-				t.Fatal(err)
+			r := got[files[i][0]]
+			if r.Error != "" {
+				t.Fatalf("rdflib cannot read it: %s\n%s", r.Error, tc.doc.String())
 			}
-			path := filepath.Join(dir, tc.file)
-			if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			cmd := exec.Command(python, "-c", rdflibDump, path, tc.format)
-			var stderr bytes.Buffer
-			cmd.Stderr = &stderr
-			out, err := cmd.Output()
-			if err != nil {
-				t.Fatalf("rdflib: %v\n%s\ndocument:\n%s", err, stderr.String(), b.String())
-			}
-			got := readDump(t, out)
-			if msg := w3c.Compare(asSet(in, tc.labels), asSet(got, tc.labels), nil, false); msg != "" {
-				t.Errorf("rdflib reads a different dataset: %s\ndocument:\n%s", msg, b.String())
+			if msg := w3c.Compare(asSet(in, tc.labels), asSet(r.quads(), tc.labels), nil, false); msg != "" {
+				t.Errorf("rdflib reads a different dataset: %s\ndocument:\n%s", msg, tc.doc.String())
 			}
 		})
 	}
 }
-
-// rdflibParseMany parses each file named on stdin (with its format) and
-// prints one JSON object per file: its triples, or rdflib's error.
-const rdflibParseMany = `
-import json, sys, rdflib
-from rdflib import Graph, URIRef, BNode
-rdflib.NORMALIZE_LITERALS = False  # keep lexical forms as written
-def term(t):
-    if isinstance(t, URIRef):
-        return {"type": "uri", "value": str(t)}
-    if isinstance(t, BNode):
-        return {"type": "bnode", "value": str(t)}
-    return {"type": "literal", "value": str(t), "lang": t.language or "", "datatype": str(t.datatype or "")}
-for line in sys.stdin:
-    path, fmt = line.rstrip("\n").split("\t")
-    try:
-        g = Graph()
-        g.parse(path, format=fmt)
-        print(json.dumps({"path": path, "triples": [[term(s), term(p), term(o)] for s, p, o in g]}))
-    except Exception as e:
-        print(json.dumps({"path": path, "error": repr(e)}))
-`
 
 // TestParseAgreesWithRDFLib parses every Turtle, N-Triples and RDF/XML
 // file of the W3C SPARQL suites in ../shared with this package and with
@@ -196,9 +217,8 @@ func TestParseAgreesWithRDFLib(t *testing.T) {
 		t.Skip("rdflib is not installed for python3 (Debian: apt-get install python3-rdflib)")
 	}
 	root := filepath.Join("..", "..", "..", "shared")
-	var list strings.Builder
 	formats := map[rdfio.Syntax]string{rdfio.Turtle: "turtle", rdfio.NTriples: "nt", rdfio.RDFXML: "xml"}
-	n := 0
+	var files [][2]string
 	for _, dir := range []string{"w3c-sparql10", "w3c-sparql11"} {
 		filepath.WalkDir(filepath.Join(root, dir), func(path string, d os.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
@@ -206,69 +226,38 @@ func TestParseAgreesWithRDFLib(t *testing.T) {
 			}
 			if f, ok := formats[rdfio.SyntaxOf(path)]; ok {
 				abs, _ := filepath.Abs(path)
-				list.WriteString(abs + "\t" + f + "\n")
-				n++
+				files = append(files, [2]string{abs, f})
 			}
 			return nil
 		})
 	}
-	if n == 0 {
+	if len(files) == 0 {
 		t.Skip("../shared has no W3C suite files")
 	}
-	cmd := exec.Command(python, "-c", rdflibParseMany)
-	cmd.Stdin = strings.NewReader(list.String())
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("rdflib: %v\n%s", err, stderr.String())
-	}
-	type jterm struct{ Type, Value, Lang, Datatype string }
-	conv := func(j jterm) quad.Value {
-		switch {
-		case j.Type == "uri":
-			return quad.IRI(j.Value)
-		case j.Type == "bnode":
-			return quad.BNode(j.Value)
-		case j.Lang != "":
-			return quad.LangString{Value: quad.String(j.Value), Lang: strings.ToLower(j.Lang)}
-		}
-		return rdfio.Literal(j.Value, quad.IRI(j.Datatype))
-	}
+	got := rdflibRead(t, python, files)
 	compared := 0
-	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
-		var res struct {
-			Path    string
-			Error   string
-			Triples [][3]jterm
-		}
-		if err := json.Unmarshal([]byte(line), &res); err != nil {
-			t.Fatalf("rdflib output %q: %v", line, err)
-		}
-		ours, err := rdfio.ParseFile(res.Path, rdfio.Options{})
-		if res.Error != "" {
+	for _, f := range files {
+		r := got[f[0]]
+		ours, err := rdfio.ParseFile(f[0], rdfio.Options{})
+		if r.Error != "" {
 			if err == nil {
-				t.Logf("%s: rdflib fails (%s), rdfio reads it", res.Path, res.Error)
+				t.Logf("%s: rdflib fails (%s), rdfio reads it", f[0], r.Error)
 			}
 			continue
 		}
 		if err != nil {
-			t.Errorf("rdflib reads %s, rdfio does not: %v", res.Path, err)
+			t.Errorf("rdflib reads %s, rdfio does not: %v", f[0], err)
 			continue
-		}
-		var theirs []quad.Quad
-		for _, tr := range res.Triples {
-			theirs = append(theirs, quad.Quad{Subject: conv(tr[0]), Predicate: conv(tr[1]), Object: conv(tr[2])})
 		}
 		// rdflib rewrites shorthand doubles ("2.0E3" becomes "2000.0"), so
 		// literals are compared by value.
-		if msg := w3c.Compare(asSet(theirs, false), asSet(ours, false), nil, false); msg != "" {
-			t.Errorf("%s: rdfio and rdflib read different graphs: %s", res.Path, msg)
+		if msg := w3c.Compare(asSet(r.quads(), false), asSet(ours, false), nil, false); msg != "" {
+			t.Errorf("%s: rdfio and rdflib read different graphs: %s", f[0], msg)
 		}
 		compared++
 	}
-	t.Logf("compared %d of %d files", compared, n)
-	if compared < n*9/10 {
-		t.Errorf("compared only %d of %d files", compared, n)
+	t.Logf("compared %d of %d files", compared, len(files))
+	if compared < len(files)*9/10 {
+		t.Errorf("compared only %d of %d files", compared, len(files))
 	}
 }

@@ -2,9 +2,11 @@ package results_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/cayleygraph/quad"
@@ -14,19 +16,25 @@ import (
 	"github.com/partygraph/partygraph/queries/results"
 )
 
-// rdflibReparse reads a results document with rdflib's parser for its
-// format and writes it again as SPARQL JSON.
+// rdflibReparse reads results documents (path and format as argument
+// pairs) with rdflib's parser for their format and prints, one line each,
+// the document written again as SPARQL JSON, or rdflib's error.
 const rdflibReparse = `
-import sys
+import json, sys
 from rdflib.query import Result
-with open(sys.argv[1], "rb") as f:
-    r = Result.parse(f, format=sys.argv[2])
-out = r.serialize(format="json")
-sys.stdout.write(out.decode("utf-8") if isinstance(out, bytes) else out)
+args = sys.argv[1:]
+for path, fmt in zip(args[0::2], args[1::2]):
+    try:
+        with open(path, "rb") as f:
+            r = Result.parse(f, format=fmt)
+        out = r.serialize(format="json")
+        print(json.dumps({"results": json.loads(out)}))
+    except Exception as e:
+        print(json.dumps({"error": repr(e)}))
 `
 
 func findRDFLib() string {
-	for _, p := range []string{"python3", "/usr/bin/python3"} {
+	for _, p := range []string{"/usr/bin/python3", "python3"} {
 		if exec.Command(p, "-c", "import rdflib").Run() == nil {
 			return p
 		}
@@ -50,29 +58,50 @@ func TestWritersReadByRDFLib(t *testing.T) {
 		{quad.BNode("b0"), quad.LangString{Value: "Meeting", Lang: "en-gb"}, lit("-2.5E3", rdfio.XSDDouble), quad.String("")},
 	}
 	dir := t.TempDir()
-	for _, tc := range []struct {
+	formats := []struct {
 		f      results.Format
 		rdflib string
-	}{{results.JSON, "json"}, {results.XML, "xml"}, {results.TSV, "tsv"}, {results.CSV, "csv"}} {
+	}{{results.JSON, "json"}, {results.XML, "xml"}, {results.TSV, "tsv"}, {results.CSV, "csv"}}
+	var args []string
+	docs := map[results.Format]string{}
+	for _, tc := range formats {
+		var b bytes.Buffer
+		if err := results.Write(&b, tc.f, vars, rows); err != nil {
+			t.Fatal(err)
+		}
+		docs[tc.f] = b.String()
+		path := filepath.Join(dir, "out."+tc.f.String())
+		if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		args = append(args, path, tc.rdflib)
+	}
+	cmd := exec.Command(python, append([]string{"-c", rdflibReparse}, args...)...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("rdflib: %v\n%s", err, stderr.String())
+	}
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	if len(lines) != len(formats) {
+		t.Fatalf("rdflib printed %d lines for %d documents:\n%s", len(lines), len(formats), out)
+	}
+	for i, tc := range formats {
 		t.Run(tc.f.String(), func(t *testing.T) {
-			var b bytes.Buffer
-			if err := results.Write(&b, tc.f, vars, rows); err != nil {
+			var reply struct {
+				Results json.RawMessage
+				Error   string
+			}
+			if err := json.Unmarshal([]byte(lines[i]), &reply); err != nil {
 				t.Fatal(err)
 			}
-			path := filepath.Join(dir, "out."+tc.f.String())
-			if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
-				t.Fatal(err)
+			if reply.Error != "" {
+				t.Fatalf("rdflib cannot read it: %s\ndocument:\n%s", reply.Error, docs[tc.f])
 			}
-			cmd := exec.Command(python, "-c", rdflibReparse, path, tc.rdflib)
-			var stderr bytes.Buffer
-			cmd.Stderr = &stderr
-			out, err := cmd.Output()
+			got, err := results.ReadJSON(bytes.NewReader(reply.Results))
 			if err != nil {
-				t.Fatalf("rdflib: %v\n%s\ndocument:\n%s", err, stderr.String(), b.String())
-			}
-			got, err := results.ReadJSON(bytes.NewReader(out))
-			if err != nil {
-				t.Fatalf("rdflib's JSON: %v\n%s", err, out)
+				t.Fatalf("rdflib's JSON: %v\n%s", err, reply.Results)
 			}
 			want := &results.Set{Vars: vars, Rows: rows}
 			if tc.f == results.CSV {
@@ -88,7 +117,7 @@ func TestWritersReadByRDFLib(t *testing.T) {
 				}
 			}
 			if msg := w3c.Compare(want, got, nil, false); msg != "" {
-				t.Errorf("rdflib reads other solutions: %s\ndocument:\n%s", msg, b.String())
+				t.Errorf("rdflib reads other solutions: %s\ndocument:\n%s", msg, docs[tc.f])
 			}
 		})
 	}

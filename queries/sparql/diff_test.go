@@ -182,7 +182,7 @@ func TestDifferentialRDFLib(t *testing.T) {
 
 // findRDFLib returns a python3 that can import rdflib, or "".
 func findRDFLib() string {
-	for _, p := range []string{"python3", "/usr/bin/python3"} {
+	for _, p := range []string{"/usr/bin/python3", "python3"} {
 		if exec.Command(p, "-c", "import rdflib").Run() == nil {
 			return p
 		}
