@@ -39,6 +39,8 @@ type Options struct {
 	// error wrapping ErrTooManyRows. 0 = the larger of 100 * MaxRows and 10^6
 	// when MaxRows is set, otherwise no bound.
 	MaxIntermediate int
+
+	noHash bool // tests: never switch BGP steps to hash tables
 }
 
 // Errors returned (wrapped) by Exec.
@@ -176,6 +178,9 @@ func newExecutor(ctx context.Context, st Store, q *Query, opt Options) (*executo
 			}
 			e.labels = labels
 			e.dedup = len(labels) > 1
+		} else if l := singleLabel(ctx, st); l != nil {
+			e.labels = []quad.Value{l}
+			e.dedup = false
 		}
 	case len(e.dflt) > 1:
 		e.dedup = true
@@ -415,6 +420,11 @@ func (e *executor) matchTriples(s, p, o quad.Value, ag activeGraph, r row, fn fu
 }
 
 func (e *executor) matchTriples1(s, p, o quad.Value, ag activeGraph, r row, fn func(q quad.Quad) bool) bool {
+	return e.matchStore(s, p, o, ag, r, fn)
+}
+
+// matchStore asks the store for the triples of a pattern in the active graph.
+func (e *executor) matchStore(s, p, o quad.Value, ag activeGraph, r row, fn func(q quad.Quad) bool) bool {
 	if e.err != nil {
 		return false
 	}
@@ -1150,6 +1160,39 @@ func (e *executor) evalBGPFiltered(o *BGP, in row, filters []pushedFilter, fn fu
 	if !pass(at[0]) {
 		return e.err == nil
 	}
+	// Each step looks its pattern up in the store with the values bound so
+	// far (an index nested loop). When a step is repeated often compared with
+	// the size of its pattern, it switches to a hash table built from one scan
+	// of the pattern, probed with the bound values: far fewer store calls.
+	hs := make([]hashStep, len(pats))
+	if ag.mode != gVar && !e.opt.noHash {
+		boundAt := map[int]int{}
+		for i, v := range in {
+			if v != nil {
+				boundAt[i] = 0
+			}
+		}
+		for i, p := range pats {
+			for j, c := range p {
+				if c.slot < 0 {
+					continue
+				}
+				if b, ok := boundAt[c.slot]; ok && b <= i {
+					hs[i].keyPos = append(hs[i].keyPos, j)
+				}
+			}
+			for _, c := range p {
+				if _, ok := boundAt[c.slot]; c.slot >= 0 && !ok {
+					boundAt[c.slot] = i + 1
+				}
+			}
+			hs[i].est = -1
+		}
+	} else {
+		for i := range hs {
+			hs[i].off = true
+		}
+	}
 	var step func(i int) bool
 	step = func(i int) bool {
 		if i > 0 && len(at[i]) > 0 && !pass(at[i]) {
@@ -1159,8 +1202,7 @@ func (e *executor) evalBGPFiltered(o *BGP, in row, filters []pushedFilter, fn fu
 			return fn(append(row(nil), scratch...))
 		}
 		p := pats[i]
-		s, pr, ob := p[0].get(scratch), p[1].get(scratch), p[2].get(scratch)
-		return e.matchTriples(s, pr, ob, ag, scratch, func(q quad.Quad) bool {
+		visit := func(q quad.Quad) bool {
 			var set [4]int
 			n := 0
 			ok := true
@@ -1192,9 +1234,98 @@ func (e *executor) evalBGPFiltered(o *BGP, in row, filters []pushedFilter, fn fu
 				scratch[set[j]] = nil
 			}
 			return cont
-		})
+		}
+		h := &hs[i]
+		if h.table == nil && !h.off {
+			h.lookups++
+			if h.lookups >= hashAfter && !e.buildHash(h, p, ag) {
+				return false
+			}
+		}
+		if h.table != nil {
+			h.buf = h.buf[:0]
+			for _, j := range h.keyPos {
+				h.buf = appendTerm(h.buf, p[j].get(scratch))
+			}
+			for _, q := range h.table[string(h.buf)] {
+				if !e.tick() || !visit(q) {
+					return false
+				}
+			}
+			return true
+		}
+		s, pr, ob := p[0].get(scratch), p[1].get(scratch), p[2].get(scratch)
+		return e.matchTriples(s, pr, ob, ag, scratch, visit)
 	}
 	return step(0)
+}
+
+// hashStep is the state of one step of a BGP evaluation.
+type hashStep struct {
+	keyPos  []int // positions of the pattern bound by earlier steps
+	lookups int
+	est     int64 // estimate of the pattern with its constants only; -1 = not asked
+	off     bool  // never hash this step
+	table   map[string][]quad.Quad
+	buf     []byte
+}
+
+// Hashing thresholds: a step is considered for hashing after hashAfter
+// lookups, and hashed once lookups*hashRatio reach the size of its pattern
+// (at most hashMax triples).
+const (
+	hashAfter = 32
+	hashRatio = 16
+	hashMax   = 4 << 20
+)
+
+// buildHash decides whether step h switches to a hash table, and builds it.
+func (e *executor) buildHash(h *hashStep, p [3]cterm, ag activeGraph) bool {
+	c := func(t cterm) quad.Value {
+		if t.slot < 0 {
+			return t.val
+		}
+		return nil
+	}
+	if h.est < 0 {
+		g := ag.val
+		if ag.mode == gDefault {
+			g = e.estimateGraph()
+		}
+		h.est = e.st.Estimate(e.ctx, c(p[0]), c(p[1]), c(p[2]), g)
+		if h.est > hashMax {
+			h.off = true
+			return true
+		}
+	}
+	if int64(h.lookups)*hashRatio < h.est {
+		return true
+	}
+	table := map[string][]quad.Quad{}
+	var buf []byte
+	ok := e.matchTriples(c(p[0]), c(p[1]), c(p[2]), ag, nil, func(q quad.Quad) bool {
+		buf = buf[:0]
+		for _, j := range h.keyPos {
+			buf = appendTerm(buf, quadAt(q, j))
+		}
+		table[string(buf)] = append(table[string(buf)], q)
+		return e.tick()
+	})
+	if !ok {
+		return false
+	}
+	h.table = table
+	return true
+}
+
+func quadAt(q quad.Quad, j int) quad.Value {
+	switch j {
+	case 0:
+		return q.Subject
+	case 1:
+		return q.Predicate
+	}
+	return q.Object
 }
 
 // ---- grouping ----
@@ -1565,4 +1696,23 @@ func (e *executor) graphExists(g quad.Value) bool {
 		}
 	}
 	return false
+}
+
+// singleLabel returns the label of all quads when the store's (exact)
+// estimates show that one label holds them all, so the default graph needs no
+// removal of duplicate triples; otherwise nil.
+func singleLabel(ctx context.Context, st Store) quad.Value {
+	var first quad.Value
+	err := st.Match(ctx, nil, nil, nil, nil, func(q quad.Quad) bool {
+		first = q.Label
+		return false
+	})
+	if err != nil || first == nil {
+		return nil
+	}
+	total := st.Estimate(ctx, nil, nil, nil, nil)
+	if total > 0 && st.Estimate(ctx, nil, nil, nil, first) == total {
+		return first
+	}
+	return nil
 }
