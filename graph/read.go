@@ -18,7 +18,27 @@ func (s *Store) Match(ctx context.Context, sub, pred, obj, label quad.Value, fn 
 	return s.match(ctx, quad.Quad{Subject: sub, Predicate: pred, Object: obj, Label: label}, fn)
 }
 
+// The native paths a QuadStore may offer (graph/kvstore does); Store uses
+// them, by type assertion, instead of Cayley's iterators.
+type (
+	nativeMatcher interface {
+		Match(ctx context.Context, pat quad.Quad, fn func(quad.Quad) bool) error
+	}
+	nativeEstimator interface {
+		Estimate(ctx context.Context, pat quad.Quad) int64
+	}
+	nativeReplacer interface {
+		Replace(ctx context.Context, labels []quad.Value, quads []quad.Quad) (removed, added, kept int, err error)
+	}
+	nativeBulkLoader interface {
+		BulkLoad(ctx context.Context, r quad.Reader, batch int) (int, error)
+	}
+)
+
 func (s *Store) match(ctx context.Context, pat quad.Quad, fn func(quad.Quad) bool) error {
+	if m, ok := s.qs.(nativeMatcher); ok {
+		return m.Match(ctx, pat, fn)
+	}
 	it, err := s.bestIterator(ctx, pat)
 	if err != nil || it == nil {
 		return err
@@ -95,6 +115,9 @@ func (s *Store) Estimate(ctx context.Context, sub, pred, obj, label quad.Value) 
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	pat := quad.Quad{Subject: sub, Predicate: pred, Object: obj, Label: label}
+	if e, ok := s.qs.(nativeEstimator); ok {
+		return e.Estimate(ctx, pat)
+	}
 	var best int64 = -1
 	for _, d := range quad.Directions {
 		v := pat.Get(d)

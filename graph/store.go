@@ -18,6 +18,8 @@ import (
 	csql "github.com/cayleygraph/cayley/graph/sql"
 	hbolt "github.com/hidal-go/hidalgo/kv/bolt"
 
+	"github.com/partygraph/partygraph/graph/kvstore"
+
 	// Cayley's SQL flavours register themselves with the sql package; the
 	// registration is Cayley's pattern, used here and nowhere else.
 	_ "github.com/cayleygraph/cayley/graph/sql/cockroach"
@@ -26,7 +28,9 @@ import (
 
 // Backend names, as Store.Backend reports them.
 const (
-	BackendBolt      = "bolt"
+	BackendBolt      = "bolt"       // Cayley's own kv layout on bolt (stores made before the kv layout)
+	BackendKVBolt    = "kv-bolt"    // partygraph's kv layout (graph/kvstore) on bolt
+	BackendKVLevelDB = "kv-leveldb" // partygraph's kv layout on LevelDB
 	BackendMemory    = "memory"
 	BackendPostgres  = "postgres"
 	BackendCockroach = "cockroach"
@@ -64,12 +68,23 @@ type Options struct {
 //	mem:                       an empty in-memory store
 //	postgres://user@host/db    Cayley's SQL backend on PostgreSQL
 //	cockroach://user@host/db   the same backend in its CockroachDB flavour
-//	bolt:PATH, or a plain PATH an embedded bolt store in the directory PATH
+//	PATH                       an embedded store in the directory PATH, in the
+//	                           layout found there, or for a new store
+//	                           partygraph's kv layout on DefaultEngine
+//	leveldb:PATH, bolt:PATH    the same, choosing the engine of a new store
+//	kv:PATH                    the same as a plain PATH
+//	cayley-bolt:PATH           Cayley's own kv layout on bolt (for comparisons)
+//
+// A directory made by an older partygraph (Cayley's kv layout in
+// indexes.bolt) keeps opening in that layout.
 //
 // Nothing outside this package knows which backend a Store uses.
 func Open(ctx context.Context, db string, opt Options) (*Store, error) {
 	if db == "" {
 		db = DefaultDB
+	}
+	path := func(scheme string) string {
+		return strings.TrimPrefix(strings.TrimPrefix(db, scheme+"://"), scheme+":")
 	}
 	switch scheme := schemeOf(db); scheme {
 	case "mem", "memory":
@@ -79,13 +94,56 @@ func Open(ctx context.Context, db string, opt Options) (*Store, error) {
 	case "cockroach", "cockroachdb":
 		// Cayley's cockroach flavour speaks PostgreSQL's wire protocol through pgx.
 		return openSQL(BackendCockroach, "postgresql"+db[len(scheme):])
-	case "bolt", "file":
-		return openBolt(strings.TrimPrefix(strings.TrimPrefix(db, scheme+"://"), scheme+":"), opt)
+	case "cayley-bolt":
+		return openBolt(path(scheme), opt)
+	case "bolt":
+		return openDir(path(scheme), kvstore.EngineBolt, opt)
+	case "leveldb":
+		return openDir(path(scheme), kvstore.EngineLevelDB, opt)
+	case "kv", "file":
+		return openDir(path(scheme), "", opt)
 	case "":
-		return openBolt(db, opt)
+		return openDir(db, "", opt)
 	default:
-		return nil, fmt.Errorf("open %s: unknown store scheme %q (use a path, bolt:PATH, mem: or postgres://…)", redact(db), scheme)
+		return nil, fmt.Errorf("open %s: unknown store scheme %q (use a path, leveldb:PATH, bolt:PATH, mem:, postgres://… or cockroach://…)", redact(db), scheme)
 	}
+}
+
+// DefaultEngine is the engine of a new embedded store: LevelDB, which
+// measured smaller on disk and faster to load than bolt with the same layout
+// (docs/performance.md, "Store").
+const DefaultEngine = kvstore.EngineLevelDB
+
+// cayleyBoltFile is the file of Cayley's kv layout on bolt in a store directory.
+const cayleyBoltFile = "indexes.bolt"
+
+// openDir opens the embedded store in dir: Cayley's kv layout when the
+// directory holds one, otherwise partygraph's kv layout on the engine found
+// there, or on engine (DefaultEngine when empty) for a new store.
+func openDir(dir, engine string, opt Options) (*Store, error) {
+	if dir == "" {
+		return nil, fmt.Errorf("open store: empty path")
+	}
+	if _, err := os.Stat(filepath.Join(dir, cayleyBoltFile)); err == nil {
+		if engine == kvstore.EngineLevelDB {
+			return nil, fmt.Errorf("open %s: the directory holds a bolt store (Cayley's layout), not LevelDB", dir)
+		}
+		return openBolt(dir, opt)
+	}
+	if engine == "" && kvstore.Detect(dir) == "" {
+		engine = DefaultEngine
+	}
+	ks, err := kvstore.Open(dir, kvstore.Options{Engine: engine, LockTimeout: opt.LockTimeout})
+	if errors.Is(err, kvstore.ErrInUse) {
+		return nil, fmt.Errorf("open %s: %w", dir, ErrInUse)
+	} else if err != nil {
+		return nil, err
+	}
+	backend := BackendKVLevelDB
+	if ks.Engine() == kvstore.EngineBolt {
+		backend = BackendKVBolt
+	}
+	return &Store{qs: ks, backend: backend, addr: dir}, nil
 }
 
 // schemeOf returns the URL scheme of db, or "" when db is a plain path.
@@ -117,7 +175,7 @@ func openBolt(dir string, opt Options) (*Store, error) {
 	if timeout == 0 {
 		timeout = time.Second
 	}
-	file := filepath.Join(dir, "indexes.bolt")
+	file := filepath.Join(dir, cayleyBoltFile)
 	db, err := hbolt.Open(file, &bolt.Options{Timeout: timeout})
 	if errors.Is(err, bolt.ErrTimeout) {
 		return nil, fmt.Errorf("open %s: %w", dir, ErrInUse)

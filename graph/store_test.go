@@ -28,7 +28,10 @@ type backend struct {
 func backends(t *testing.T) []backend {
 	return []backend{
 		{"memory", func(t *testing.T) *graph.Store { return openStore(t, "mem:") }},
-		{"bolt", func(t *testing.T) *graph.Store { return openStore(t, filepath.Join(t.TempDir(), "db")) }},
+		{"default", func(t *testing.T) *graph.Store { return openStore(t, filepath.Join(t.TempDir(), "db")) }},
+		{"kv-leveldb", func(t *testing.T) *graph.Store { return openStore(t, "leveldb:"+filepath.Join(t.TempDir(), "db")) }},
+		{"kv-bolt", func(t *testing.T) *graph.Store { return openStore(t, "bolt:"+filepath.Join(t.TempDir(), "db")) }},
+		{"cayley-bolt", func(t *testing.T) *graph.Store { return openStore(t, "cayley-bolt:"+filepath.Join(t.TempDir(), "db")) }},
 		{"postgres", func(t *testing.T) *graph.Store { return openStore(t, freshPostgres(t)) }},
 	}
 }

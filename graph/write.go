@@ -45,6 +45,16 @@ func (s *Store) Replace(ctx context.Context, labels []quad.Value, quads []quad.Q
 
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if r, ok := s.qs.(nativeReplacer); ok {
+		if err := ctx.Err(); err != nil {
+			return Change{}, err
+		}
+		removed, added, kept, err := r.Replace(ctx, labels, quads)
+		if err != nil {
+			return Change{}, err
+		}
+		return Change{Added: added, Removed: removed, Kept: kept}, nil
+	}
 	var deltas []cgraph.Delta
 	for _, l := range labels {
 		err := s.match(ctx, quad.Quad{Label: l}, func(q quad.Quad) bool {
@@ -119,4 +129,34 @@ func checkQuad(q quad.Quad) error {
 // the same quad.
 func quadKey(q quad.Quad) string {
 	return q.Subject.String() + "\x00" + q.Predicate.String() + "\x00" + q.Object.String() + "\x00" + q.Label.String()
+}
+
+// BulkLoad adds the quads read from r until io.EOF, batch quads per
+// transaction (10^5 when batch <= 0), skipping quads already stored, and
+// returns how many quads it read. Memory stays bounded by the batch as the
+// input grows. Unlike Replace it removes nothing, and after an error the
+// batches before the failing one stay stored. On Cayley's own backends it
+// is Cayley's loading path (the store's quad writer fed by quad.CopyBatch, as
+// `cayley load` does).
+func (s *Store) BulkLoad(ctx context.Context, r quad.Reader, batch int) (int, error) {
+	if batch <= 0 {
+		batch = 100_000
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if b, ok := s.qs.(nativeBulkLoader); ok {
+		return b.BulkLoad(ctx, r, batch)
+	}
+	w, err := s.qs.NewQuadWriter()
+	if err != nil {
+		return 0, fmt.Errorf("write %s: %w", s.addr, err)
+	}
+	n, err := quad.CopyBatch(w, r, batch)
+	if cerr := w.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return n, fmt.Errorf("write %s: %w", s.addr, err)
+	}
+	return n, nil
 }

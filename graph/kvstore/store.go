@@ -71,7 +71,7 @@ func Open(dir string, o Options) (*Store, error) {
 		return nil, errors.New("open store: empty path")
 	}
 	if fi, err := os.Stat(dir); err == nil && !fi.IsDir() {
-		return nil, fmt.Errorf("open %s: not a store directory", dir)
+		return nil, fmt.Errorf("open %s: not a partygraph store (a store is a directory)", dir)
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("open %s: %w", dir, err)
