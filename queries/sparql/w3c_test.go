@@ -35,15 +35,17 @@ type w3cSuite struct {
 	manifests []string // relative to ../shared
 }
 
-var w3cSuites = []w3cSuite{
-	{"sparql10", "W3C SPARQL 1.0", []string{
-		"w3c-sparql10/manifest-evaluation.ttl",
-		"w3c-sparql10/manifest-syntax.ttl",
-	}},
-	{"sparql11", "W3C SPARQL 1.1", []string{
-		"w3c-sparql11/manifest-sparql11-query.ttl",
-		"w3c-sparql11/manifest-sparql11-results.ttl",
-	}},
+func w3cSuites() []w3cSuite {
+	return []w3cSuite{
+		{"sparql10", "W3C SPARQL 1.0", []string{
+			"w3c-sparql10/manifest-evaluation.ttl",
+			"w3c-sparql10/manifest-syntax.ttl",
+		}},
+		{"sparql11", "W3C SPARQL 1.1", []string{
+			"w3c-sparql11/manifest-sparql11-query.ttl",
+			"w3c-sparql11/manifest-sparql11-results.ttl",
+		}},
+	}
 }
 
 // w3cDefaultGraph labels the quads of a test's qt:data files.
@@ -95,7 +97,7 @@ func TestW3C(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, suite := range w3cSuites {
+	for _, suite := range w3cSuites() {
 		var tests []*w3c.Test
 		for _, m := range suite.manifests {
 			ts, err := w3c.Load(filepath.Join(shared, m))
@@ -137,9 +139,15 @@ func TestW3C(t *testing.T) {
 		})
 		sort.Strings(dirs)
 		for _, d := range dirs {
-			fmt.Printf("%s %s: %s\n", suite.title, d, perDir[d])
+			if *perDir[d] != (tally{}) {
+				fmt.Printf("%s %s: %s\n", suite.title, d, perDir[d])
+			}
 		}
 		fmt.Printf("%s: %s\n", suite.title, total)
+		if ran := total.passed + total.failed + total.skipped; ran < len(tests) {
+			t.Logf("%s: floor not checked, -run selected %d of %d tests", suite.title, ran, len(tests))
+			continue
+		}
 		if floor, ok := floors[suite.key]; !ok {
 			t.Errorf("%s: no floor for %q in testdata/w3c-floor.txt", suite.title, suite.key)
 		} else if total.passed < floor {
