@@ -231,8 +231,8 @@ func (idx *index) entity(v quad.Value, out, in []quad.Quad, cut bool) *Entity {
 		}
 		for _, x := range vs {
 			f.Values = append(f.Values, Value{Term: idx.term(x.val), Sources: x.sources})
-			if isLiteral(x.val) {
-				continue
+			if isLiteral(x.val) || k.pred == graph.Type {
+				continue // the class colours the node; an edge to it would clutter the view
 			}
 			if k.in {
 				addEdge(x.val, k.pred, v, x.sources)

@@ -283,12 +283,9 @@ func (idx *index) search(q string, class quad.IRI, limit int) []hit {
 		if class != "" && !hasClass(e.node, class) {
 			return
 		}
-		h, ok := best[e.node]
-		// Among labels that match alike, the one typed exactly (習近平
-		// rather than 习近平), then the shortest, is shown as matched.
-		if !ok || rank < h.rank || rank == h.rank && (e.label == q) != (h.label == q) && e.label == q ||
-			rank == h.rank && (e.label == q) == (h.label == q) && len(e.label) < len(h.label) {
-			best[e.node] = hit{node: e.node, label: e.label, lang: e.lang, rank: rank}
+		cand := hit{node: e.node, label: e.label, lang: e.lang, rank: rank}
+		if h, ok := best[e.node]; !ok || betterMatch(cand, h, q) {
+			best[e.node] = cand
 		}
 	}
 	// Prefix matches are a range of the sorted keys.
@@ -344,6 +341,22 @@ func (idx *index) search(q string, class quad.IRI, limit int) []hit {
 		hits = hits[:limit]
 	}
 	return hits
+}
+
+// betterMatch reports whether a is a better label of a node to show as the
+// match of q than b: a better rank, then the label typed exactly (習近平
+// rather than 习近平), then the shorter label, then the smaller.
+func betterMatch(a, b hit, q string) bool {
+	if a.rank != b.rank {
+		return a.rank < b.rank
+	}
+	if (a.label == q) != (b.label == q) {
+		return a.label == q
+	}
+	if la, lb := utf8.RuneCountInString(a.label), utf8.RuneCountInString(b.label); la != lb {
+		return la < lb
+	}
+	return a.label < b.label
 }
 
 func hasClass(n *nodeInfo, c quad.IRI) bool {

@@ -158,11 +158,22 @@
     setStatus(ent.truncated ? 'neighbourhood cut at its size limit' : '');
     $('hint').hidden = true;
     const added = [];
+    const centre = cy.getElementById(ent.iri);
+    const c = centre.empty() ? { x: 0, y: 0 } : centre.position();
+    const fresh = ent.nodes.filter((n) => cy.getElementById(nodeData(n).id).empty());
     cy.batch(() => {
-      for (const n of ent.nodes) {
+      // New nodes start on a ring around the expanded one, so the layout
+      // only has to tidy up.
+      fresh.forEach((n, i) => {
         const d = nodeData(n);
-        if (cy.getElementById(d.id).empty()) added.push(cy.add({ group: 'nodes', data: d }));
-      }
+        if (d.id === ent.iri) {
+          added.push(cy.add({ group: 'nodes', data: d, position: { x: c.x, y: c.y } }));
+          return;
+        }
+        const a = (2 * Math.PI * i) / Math.max(fresh.length, 1);
+        const r = 120 + 6 * fresh.length;
+        added.push(cy.add({ group: 'nodes', data: d, position: { x: c.x + r * Math.cos(a), y: c.y + r * Math.sin(a) } }));
+      });
       const conflictProps = new Set(ent.facts.filter((f) => f.conflict).map((f) => f.property));
       for (const e of ent.edges) {
         if (!cy.getElementById(e.id).empty()) continue;
@@ -186,21 +197,29 @@
 
   function layout(run) {
     if (!run) return;
-    cy.layout({ name: 'cose', animate: false, nodeRepulsion: 9000, idealEdgeLength: 90, fit: true, padding: 30, randomize: false }).run();
+    cy.layout({
+      name: 'cose', animate: false, randomize: false, fit: true, padding: 30,
+      nodeRepulsion: () => 400000, idealEdgeLength: () => 110, edgeElasticity: () => 100,
+      nodeOverlap: 20, gravity: 60, numIter: 1000, componentSpacing: 80,
+    }).run();
   }
 
   function applyFilters() {
+    // Decide first, then apply: selectors do not see classes changed
+    // inside a batch.
+    const hiddenEdges = new Set();
+    cy.edges().forEach((e) => {
+      if (state.source && !(e.data('sources') || []).includes(state.source)) hiddenEdges.add(e.id());
+    });
+    const hiddenNodes = new Set();
+    cy.nodes().forEach((n) => {
+      if (state.hiddenClasses.has(n.data('cls'))) hiddenNodes.add(n.id());
+      else if (state.source && !state.expanded.has(n.id()) && n.connectedEdges().every((e) => hiddenEdges.has(e.id()))) hiddenNodes.add(n.id());
+    });
     cy.batch(() => {
-      cy.elements().removeClass('filtered');
-      cy.edges().forEach((e) => {
-        if (state.source && !(e.data('sources') || []).includes(state.source)) e.addClass('filtered');
-      });
-      cy.nodes().forEach((n) => {
-        if (state.hiddenClasses.has(n.data('cls'))) {
-          n.addClass('filtered');
-          return;
-        }
-        if (state.source && !state.expanded.has(n.id()) && n.connectedEdges(':not(.filtered)').empty()) n.addClass('filtered');
+      cy.elements().forEach((x) => {
+        if (hiddenEdges.has(x.id()) || hiddenNodes.has(x.id())) x.addClass('filtered');
+        else x.removeClass('filtered');
       });
     });
   }
@@ -314,6 +333,7 @@
       ul.append(li);
     }
     if (!res.results.length) ul.append(el('li', { class: 'none', text: 'nothing found' }));
+    ul.dataset.query = q;
     ul.hidden = false;
   }
   function hideSuggestions() { $('suggestions').hidden = true; activeSuggestion = -1; }
