@@ -26,6 +26,29 @@ func (r *run) align() {
 		r.alignPersons()
 		r.alignParties()
 	}
+	r.alignCities()
+}
+
+// alignCities merges the two cities a page introduces for one meeting, one
+// named in Chinese and one in another language ("Kessel" in a table, "凯塞尔"
+// in the text).
+func (r *run) alignCities() {
+	for _, m := range r.meetings {
+		var zh, other []*entity
+		for _, c := range r.cities[m] {
+			if c.Entry != nil || r.merged[c] != nil || len(c.names) == 0 {
+				continue
+			}
+			if isZh(c.names[0].Lang) {
+				zh = append(zh, c)
+			} else {
+				other = append(other, c)
+			}
+		}
+		if len(zh) == 1 && len(other) == 1 {
+			r.merge(zh[0], other[0])
+		}
+	}
 }
 
 func isZh(lang string) bool { return strings.HasPrefix(lang, "zh") }
@@ -50,7 +73,7 @@ func (r *run) sameHolding(a, b holding) bool {
 		return true
 	}
 	return ta.Kind == graph.KindParty && tb.Kind == graph.KindParty && ta.Entry == nil && tb.Entry == nil &&
-		ta.country != nil && ta.country == tb.country
+		ta.country == tb.country
 }
 
 func (r *run) alignPersons() {
@@ -103,7 +126,7 @@ func (r *run) alignParties() {
 					if hz.Role != he.Role || pz == nil || pe == nil || pz == pe || pz.Kind != graph.KindParty || pe.Kind != graph.KindParty || pz.Entry != nil || pe.Entry != nil {
 						continue
 					}
-					if pz.country != nil && pe.country != nil && pz.country != pe.country {
+					if pz.country != pe.country {
 						continue
 					}
 					if !containsEnt(cands[pz], pe) {

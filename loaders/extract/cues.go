@@ -55,6 +55,10 @@ type Cues struct {
 	YearFact    []string // fact keys giving a series' years: date, years, founded
 	NotPlace    []string // words after a city name that make it no venue: time, initiative
 	ZhNameEnd   []string // words that end a Chinese name a title introduces: 表示, 率领, 会见
+	Organizer   []string // fact keys naming the organiser: organiser, host, 主办
+	Attendees   []string // headings of sections that list participants: participants, 与会者
+	Connectors  []string // lower-case words inside names: of, the, and
+	Building    []string // words of venue names that are no city: centre, hall, 会堂
 }
 
 // DefaultCues returns the keyword tables for English and Chinese.
@@ -79,6 +83,7 @@ func DefaultCues() Cues {
 			{"总书记", RoleLeader}, {"主席", RoleLeader}, {"党首", RoleLeader},
 			{"领导人", RoleLeader}, {"总统", RoleLeader}, {"国家主席", RoleLeader},
 			{"总理", RoleHeadOfGovernment}, {"首相", RoleHeadOfGovernment},
+			{"领袖", RoleLeader}, {"副领袖", RoleMember}, {"deputy leader", RoleMember},
 			{"副主席", RoleMember}, {"副总书记", RoleMember}, {"副部长", RoleMember},
 			{"部长", RoleMember}, {"书记", RoleMember}, {"委员", RoleMember},
 			{"秘书长", RoleLeader}, {"副秘书长", RoleMember}, {"议长", RoleMember},
@@ -99,12 +104,12 @@ func DefaultCues() Cues {
 			"主旨讲话", "主旨演讲", "主旨发言"},
 		Entitled: []string{"entitled", "titled", "题为", "题目为"},
 		Spoke: []string{"spoke", "speak", "addressed", "address", "delivered", "deliver", "speech",
-			"remarks", "致辞", "讲话", "发言", "演讲"},
+			"remarks", "opened by", "opened the", "致辞", "讲话", "发言", "演讲"},
 		Attended: []string{"attended", "attend", "took part", "take part", "participated",
 			"participate", "joined", "出席", "参加", "与会"},
 		Counted: []string{"attended", "attend", "participat", "registered", "representatives",
 			"delegates", "delegations", "gathered", "took part", "from", "出席", "参加", "来自", "与会"},
-		Outcome: []string{"concluded with", "closed with", "ended with", "adopted", "issued", "released", "published",
+		Outcome: []string{"concluded with", "closed with", "ended with", "adopted", "adoption of", "issued", "released", "published",
 			"approved", "signed", "发表", "通过", "发布", "签署"},
 		OutcomeWord: []string{"initiative", "declaration", "consensus", "communique", "communiqué",
 			"statement", "appeal", "resolution", "倡议", "宣言", "共识", "声明", "公报", "决议"},
@@ -121,7 +126,7 @@ func DefaultCues() Cues {
 		PartyWord: []string{"party", "parties", "front", "movement", "congress", "union", "league",
 			"alliance", "rally", "党", "阵线", "运动", "联盟"},
 		OrgWord: []string{"department", "ministry", "commission", "office", "committee", "council",
-			"institute", "部", "委员会", "办公室"},
+			"institute", "bureau", "secretariat", "agency", "部", "委员会", "办公室"},
 		BodyWord:   []string{"central committee", "supreme council", "political council", "politburo", "presidium", "secretariat", "executive committee", "national council", "中央委员会", "中央"},
 		Definition: []string{" is an ", " is a ", " was an ", " was a ", "是"},
 		Venue:      []string{"venue", "place", "location", "city", "host city", "地点", "举办地", "城市"},
@@ -129,6 +134,11 @@ func DefaultCues() Cues {
 		ThemeCol:   []string{"theme", "主题"},
 		YearFact:   []string{"date", "dates", "years", "year", "held", "founded", "established", "active", "时间", "日期"},
 		NotPlace:   []string{"time", "initiative", "declaration", "consensus", "statement", "时间", "倡议", "宣言"},
+		Organizer:  []string{"organiser", "organisers", "organizer", "organizers", "host", "hosts", "hosted by", "organised by", "organized by", "主办", "主办方", "主办单位"},
+		Attendees:  []string{"participants", "attendees", "delegates", "speakers", "与会者", "出席者", "参会者", "与会代表", "出席人员"},
+		Building: []string{"centre", "center", "hall", "hotel", "palace", "house", "stadium", "building",
+			"auditorium", "complex", "guesthouse", "中心", "大厦", "饭店", "宾馆", "会堂", "礼堂", "酒店", "国宾馆"},
+		Connectors: []string{"of", "the", "and", "for", "on", "in", "with", "de", "del", "la", "des", "du"},
 		ZhNameEnd:  []string{"表示", "率领", "率", "会见", "出席", "发表", "致辞", "讲话", "说", "指出", "在", "的", "和", "与", "等", "also"},
 	}
 }

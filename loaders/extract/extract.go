@@ -152,6 +152,7 @@ func (r *run) relations(u *unit) {
 		return
 	}
 	r.organizer(u)
+	r.facts(u)
 	m := u.Meeting
 	if m == nil {
 		return

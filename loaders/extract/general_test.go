@@ -34,6 +34,13 @@ func TestGeneral(t *testing.T) {
 	liu, bolor, steppe := id("person", "liu-wenqing"), id("person", "bolor-tsendee"), id("party", "steppe-green-party-of-mongolia")
 	s2021 := meetingIRI(summit, "2021")
 
+	lake := id("series", "lakeside-forum-of-political-parties")
+	lakeSummit := id("series", "lakeside-parties-summit")
+	l2019, l2021, l2022 := meetingIRI(lake, "2019"), meetingIRI(lake, "2021"), meetingIRI(lake, "2022")
+	zhSeries := id("series", "亚洲政党绿色发展论坛")
+	z2030 := meetingIRI(zhSeries, "2030")
+	donghai := id("party", "东海人民党")
+
 	tests := []struct {
 		file string
 		want []fact
@@ -114,6 +121,53 @@ func TestGeneral(t *testing.T) {
 				{s2021, graph.ThemeProp, id("theme", "cpc-and-world-political-parties-summit-2021")},
 				{"", graph.DatePublished, xsdDate("2024-03-15")},
 			},
+		},
+		{
+			file: "forum-series.txt", // wiki export of a whole series
+			want: []fact{
+				{lake, graph.StartDate, gYear("2019")},
+				{lake, graph.EndDate, gYear("2022")},
+				{lake, graph.Organizer, id("org", "international-liaison-bureau-of-the-eastmark-unity-party")},
+				{lake, graph.ReplacedBy, lakeSummit},
+				{lakeSummit, graph.Replaces, lake},
+				{lake, graph.SeeAlso, lakeSummit},
+				{l2019, graph.Location, id("city", "port-ilse")},
+				{l2019, graph.StartDate, xsdDate("2019-04-10")},
+				{l2019, graph.EndDate, xsdDate("2019-04-12")},
+				{l2021, graph.AttendMode, graph.OnlineEvent},
+				{l2022, graph.Location, id("city", "velmo")},
+				{id("city", "velmo"), graph.Label, zhHans("韦尔莫")},
+				{l2021, graph.Follows, l2019},
+				{l2022, graph.Follows, l2021},
+				{l2019, graph.FollowedBy, l2021},
+				{l2019, graph.Speaker, id("person", "mira-odel")},
+				{id("person", "mira-odel"), graph.LeaderOf, id("party", "eastmark-unity-party")},
+				{id("theme", "lakeside-forum-of-political-parties-2021"), graph.Label, en("Recovery after the pandemic: the role of parties")},
+			},
+			not: []fact{
+				{lake, graph.Replaces, lakeSummit},                     // "succeeded by" is not "succeeded"
+				{l2019, graph.PartyCount, integer("40")},               // "about 40" is no exact figure
+				{l2022, graph.Location, id("city", "grand-lake-hall")}, // a building is no city
+			},
+		},
+		{
+			file: "zh-forum.txt", // Traditional Chinese wikitext
+			want: []fact{
+				{z2030, graph.SuperEvent, zhSeries},
+				{z2030, graph.StartDate, xsdDate("2030-09-18")},
+				{z2030, graph.EndDate, xsdDate("2030-09-19")},
+				{z2030, graph.Location, id("city", "清水")},
+				{z2030, graph.Organizer, donghai},
+				{z2030, graph.PartyMin, integer("50")},
+				{z2030, graph.CountryMin, integer("20")},
+				{z2030, graph.Outcome, id("outcome", "清水宣言")},
+				{id("theme", "亚洲政党绿色发展论坛-2030"), graph.Label, quad.LangString{Value: "綠色轉型與政黨責任", Lang: "zh-Hant"}},
+				{id("person", "林海生"), graph.LeaderOf, donghai},
+				{z2030, graph.Attendee, id("person", "林海生")},
+				{z2030, graph.Attendee, donghai},
+				{id("person", "安娜-韦斯特"), graph.LeaderOf, id("party", "北岸社会党")},
+			},
+			not: []fact{{zhSeries, graph.Organizer, donghai}},
 		},
 	}
 	for _, tc := range tests {

@@ -3,6 +3,7 @@ package extract_test
 import (
 	"bytes"
 	"flag"
+	"net/url"
 	"os"
 	"path/filepath"
 	"sort"
@@ -200,7 +201,11 @@ func integer(s string) quad.Value {
 
 func meetingIRI(series quad.IRI, year string) quad.IRI {
 	s := string(series)
-	return graph.EntityIRI(graph.KindMeeting, s[strings.LastIndexByte(s, '/')+1:]+"-"+year)
+	slug, err := url.PathUnescape(s[strings.LastIndexByte(s, '/')+1:])
+	if err != nil {
+		panic(err)
+	}
+	return graph.EntityIRI(graph.KindMeeting, slug+"-"+year)
 }
 
 func id(kind, slug string) quad.IRI { return graph.EntityIRI(kind, slug) }

@@ -103,13 +103,34 @@ func (r *run) seriesNameFromTitle(title string) (string, bool) {
 	if name == "" || len(strings.Fields(name)) > 14 {
 		return "", false
 	}
+	// A name, not a sentence about one: Chinese ends in its meeting word,
+	// English has no lower-case word but connectors ("Regional Networks
+	// after the Assembly" is the title of an article about a meeting).
+	if hasHan(name) {
+		k := text.Fold(name)
+		for _, w := range r.x.Cues.MeetingWord {
+			if hasHan(w) && strings.HasSuffix(k, text.Fold(w)) {
+				return name, true
+			}
+		}
+		return "", false
+	}
+	for _, w := range strings.Fields(name) {
+		if !isCapitalized(w) && !hasFold(r.x.Cues.Connectors, w) {
+			return "", false
+		}
+	}
 	return name, true
 }
 
 // inSeeAlso reports whether the unit is in a see-also section.
-func (r *run) inSeeAlso(u *unit) bool {
+func (r *run) inSeeAlso(u *unit) bool { return r.inSection(u, r.x.Cues.SeeAlso) }
+
+// inSection reports whether one of the unit's section headings is one of
+// the cues.
+func (r *run) inSection(u *unit, cues []string) bool {
 	for _, s := range u.Section {
-		if hasFold(r.x.Cues.SeeAlso, s) {
+		if hasFold(cues, s) {
 			return true
 		}
 	}
@@ -258,7 +279,7 @@ func (r *run) findMeetings() {
 		if u.Row != nil || r.inSeeAlso(u) || u.Kind == loaders.Heading {
 			continue
 		}
-		held := u.has(r.x.Cues.Held)
+		held := u.has(r.x.Cues.Held) || u.Kind == loaders.Fact && hasFold(r.x.Cues.DateCol, u.Key)
 		for _, d := range u.dates() {
 			if d.Year {
 				continue
@@ -370,12 +391,7 @@ func (r *run) tableRow(u *unit) {
 				r.out.add(m.Ent.IRI, graph.AttendMode, graph.OnlineEvent)
 				continue
 			}
-			for _, mt := range u.Mentions {
-				if cellSpan.contains(mt.span) && mt.Ent.Kind == graph.KindCity {
-					r.located(m, mt.Ent)
-					break
-				}
-			}
+			r.venue(u, m, cellSpan)
 		case column(u.Header, r.x.Cues.ThemeCol):
 			r.theme(m, cleanQuoted(cell), u.Lang)
 		}

@@ -133,6 +133,61 @@ func (r *run) nameSeg(u *unit, sg seg) (*person, bool) {
 	return &person{Name: t, Lang: u.Lang, At: span{off, len(t)}}, true
 }
 
+// possessives before a title refer to the body named before them.
+var possessives = map[string]bool{"its": true, "their": true, "the party's": true}
+
+// inlineTitles finds a capitalised title followed by a name inside running
+// text ("led by its Deputy Leader Arvid Holm", "Vice President Ana Ruiz of
+// the X Party"). After "its" the body is the party or organisation named
+// last before the title.
+func (r *run) inlineTitles(u *unit, sg seg) {
+	for i := 1; i < len(sg.Text); i++ {
+		if sg.Text[i-1] != ' ' || !isCapitalized(sg.Text[i:]) {
+			continue
+		}
+		t, n, _ := r.titleAt(sg.Text[i:])
+		if t.Word == "" || n == 0 || !isCapitalized(sg.Text[i:]) {
+			continue
+		}
+		titleText := sg.Text[i : i+n]
+		if !isCapitalized(titleText) {
+			continue
+		}
+		rest := strings.TrimLeft(sg.Text[i+n:], " ")
+		restOff := sg.Off + len(sg.Text) - len(rest)
+		name := capitalRun(rest, 3)
+		if name == "" || !looksLikeName(name) {
+			continue
+		}
+		if tt, _, _ := r.titleAt(name); tt.Word != "" {
+			continue // "Prime Minister" inside a longer title
+		}
+		var ent *entity
+		if m := u.mentionAt(restOff); m != nil {
+			if m.Ent.Kind != graph.KindPerson {
+				continue
+			}
+			ent, name = m.Ent, m.Text
+		}
+		h := holding{Title: titleText, Lang: u.Lang, Role: t.Role}
+		before := strings.Fields(strings.ToLower(sg.Text[:i]))
+		after := strings.TrimLeft(rest[len(name):], " ")
+		switch {
+		case len(before) > 0 && possessives[before[len(before)-1]]:
+			if m := u.mentionBefore(sg.Off+i, sg.Off+i, graph.KindParty, graph.KindOrganization); m != nil {
+				h.Target = m.Ent
+			}
+		case strings.HasPrefix(after, "of "):
+			objOff := restOff + len(rest) - len(after) + 3
+			obj := trimTail(seg{span{objOff, sg.End() - objOff}, u.s[objOff:sg.End()]})
+			h.Target = r.titleTarget(u, obj)
+			h.Title = titleText + " " + strings.TrimRight("of "+obj.Text, " ")
+		}
+		r.addPerson(u, &person{Ent: ent, Name: name, Lang: u.Lang, At: span{restOff, len(name)}, Holdings: []holding{h}})
+		i += n
+	}
+}
+
 // trailingName returns the person a segment ends with, after a lower-case
 // word ("... led by Bolor Tsendee"), as a candidate for a title that follows.
 func (r *run) trailingName(u *unit, sg seg) *person {
@@ -229,6 +284,8 @@ func (r *run) people(u *unit) {
 			last = p
 			continue
 		}
+		// A title inside the segment: "led by its Deputy Leader Arvid Holm".
+		r.inlineTitles(u, sg)
 		// A segment that ends in a name: "a delegation led by X, Chairman of Y".
 		last, pend = r.trailingName(u, sg), nil
 	}
@@ -651,41 +708,85 @@ func (r *run) peopleZh(u *unit) {
 		if !ok {
 			continue
 		}
-		var target, country *entity
-		countryEnd := title.Off
-		for _, m := range u.Mentions {
-			if title.contains(m.span) {
-				switch m.Ent.Kind {
-				case graph.KindParty, graph.KindOrganization:
-					target = m.Ent
-				case graph.KindCountry:
-					target, country, countryEnd = m.Ent, m.Ent, m.End()
-				}
+		r.addPerson(u, &person{Ent: c.ent, Name: c.name, Lang: u.Lang, At: c.at, Holdings: []holding{r.zhHolding(u, title)}})
+	}
+	r.zhAppositions(u)
+}
+
+// zhHolding reads a Chinese title ("中联部副部长", "蒙古国草原绿党主席"): the
+// title word, and the party, organisation or country it names; a party the
+// gazetteer lacks is the text between the country and the title word when
+// it ends in a party word.
+func (r *run) zhHolding(u *unit, title span) holding {
+	var target, country *entity
+	countryEnd := title.Off
+	for _, m := range u.Mentions {
+		if title.contains(m.span) {
+			switch m.Ent.Kind {
+			case graph.KindParty, graph.KindOrganization:
+				target = m.Ent
+			case graph.KindCountry:
+				target, country, countryEnd = m.Ent, m.Ent, m.End()
 			}
 		}
-		t := r.zhTitleWord(title.text(u.s))
-		// A party the gazetteer lacks: "蒙古国绿色和谐党主席" names the party
-		// between the country and the title word.
-		if target == nil || target == country {
-			body := u.s[countryEnd : title.End()-len(r.zhTitleTail(u, title, t))]
-			if country != nil && strings.HasPrefix(body, "国") {
-				body = body[len("国"):] // 蒙古国 when the gazetteer says 蒙古
-				countryEnd += len("国")
-			}
-			for _, pw := range r.x.Cues.PartyWord {
-				if hasHan(pw) && strings.HasSuffix(body, pw) && utf8.RuneCountInString(body) >= 2 && u.mentionAt(countryEnd) == nil {
-					if p := r.reg.introduce(graph.KindParty, body, u.Lang); p != nil {
-						u.addMention(mention{Ent: p, span: span{countryEnd, len(body)}, Text: body})
-						if country != nil && p.Entry == nil {
-							p.country = country
-						}
-						target = p
+	}
+	t := r.zhTitleWord(title.text(u.s))
+	if target == nil || target == country {
+		body := u.s[countryEnd : title.End()-len(r.zhTitleTail(u, title, t))]
+		if country != nil && (strings.HasPrefix(body, "国") || strings.HasPrefix(body, "國")) {
+			body = body[len("国"):] // 蒙古国 when the gazetteer says 蒙古
+			countryEnd += len("国")
+		}
+		k := text.Fold(body)
+		for _, pw := range r.x.Cues.PartyWord {
+			if hasHan(pw) && strings.HasSuffix(k, pw) && utf8.RuneCountInString(body) >= 2 && u.mentionAt(countryEnd) == nil {
+				if p := r.reg.introduce(graph.KindParty, body, u.Lang); p != nil {
+					u.addMention(mention{Ent: p, span: span{countryEnd, len(body)}, Text: body})
+					if country != nil && p.Entry == nil {
+						p.country = country
 					}
-					break
+					target = p
 				}
+				break
 			}
 		}
-		r.addPerson(u, &person{Ent: c.ent, Name: c.name, Lang: u.Lang, At: c.at, Holdings: []holding{{Title: title.text(u.s), Lang: u.Lang, Role: t.Role, Target: target}}})
+	}
+	return holding{Title: title.text(u.s), Lang: u.Lang, Role: t.Role, Target: target}
+}
+
+// zhAppositions finds "名字，某党主席": a name, then after a comma a title
+// that ends the clause, as lists of participants write them.
+func (r *run) zhAppositions(u *unit) {
+	segs := splitSegs(u)
+	for i := 0; i+1 < len(segs); i++ {
+		name, title := segs[i], segs[i+1]
+		t := r.zhTitleWord(title.Text)
+		if t.Word == "" || utf8.RuneCountInString(title.Text) > 16 || !strings.HasSuffix(text.Fold(title.Text), t.Word) {
+			continue
+		}
+		var c cand
+		if m := u.mentionAt(name.Off); m != nil {
+			if m.Ent.Kind != graph.KindPerson || m.Len != name.Len {
+				continue
+			}
+			c = cand{ent: m.Ent, at: m.span}
+		} else {
+			n := utf8.RuneCountInString(name.Text)
+			dot := strings.ContainsAny(name.Text, "·‧・")
+			if !hasHan(name.Text) || n < 2 || n > 10 || !dot && n > 4 || strings.ContainsAny(name.Text, zhNotName) {
+				continue
+			}
+			for _, c := range name.Text {
+				if !isHan(c) && !strings.ContainsRune("·‧・", c) {
+					n = -1
+				}
+			}
+			if n < 0 {
+				continue
+			}
+			c = cand{name: name.Text, at: name.span}
+		}
+		r.addPerson(u, &person{Ent: c.ent, Name: c.name, Lang: u.Lang, At: c.at, Holdings: []holding{r.zhHolding(u, title.span)}})
 	}
 }
 

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -44,53 +45,116 @@ func (u *unit) mentionBefore(off, gap int, kinds ...string) *mention {
 	return out
 }
 
-// definition reports whether the unit defines a series it names first ("X is
-// an international meeting hosted by Y", "X是由Y主办的…"), and returns it.
-func (r *run) definition(u *unit) *entity {
-	for _, d := range u.find(r.x.Cues.Definition) {
-		if m := u.mentionBefore(d.Off, 200, graph.KindSeries); m != nil {
-			return m.Ent
+// organizer: "hosted by X", "organised by X", "由X主办", "X主办". The
+// organiser is a party or an organisation; it organises the series when the
+// clause of the cue defines the series ("X is an international meeting
+// hosted by Y", "X是由Y主办的…"), else the meeting the unit speaks of.
+func (r *run) organizer(u *unit) {
+	type hosted struct {
+		org *entity
+		cue span
+	}
+	var found []hosted
+	for _, c := range u.find(r.x.Cues.Hosted) {
+		if m := u.mentionAfter(c.End(), 6, graph.KindOrganization, graph.KindParty); m != nil {
+			found = append(found, hosted{m.Ent, c})
 		}
 	}
-	if u.Meeting == nil {
-		if ms := u.mentionsOf(graph.KindSeries, true); len(ms) > 0 {
-			return ms[0].Ent
+	for _, c := range u.find(r.x.Cues.HostedAfter) {
+		if m := u.mentionBefore(c.Off, 3, graph.KindOrganization, graph.KindParty); m != nil {
+			found = append(found, hosted{m.Ent, c})
+		} else if e := r.zhHost(u, c); e != nil {
+			found = append(found, hosted{e, c})
 		}
-		if r.series != nil && strings.HasPrefix(u.key, "it ") && len(r.meetings) != 1 {
-			return r.series
+	}
+	for _, h := range found {
+		target := r.definition(u, h.cue)
+		if target == nil && u.Meeting != nil {
+			target = u.Meeting.Ent
+		}
+		if target == nil && u.Kind != loaders.Heading {
+			target = r.series
+		}
+		if target != nil {
+			r.out.add(target.IRI, graph.Organizer, h.org.IRI)
+		}
+	}
+}
+
+// clauseOf returns the clause of the unit around sp: the text between the
+// commas, semicolons and full stops around it.
+func clauseOf(u *unit, sp span) span {
+	const marks = ",;，；。"
+	start := strings.LastIndexAny(u.s[:sp.Off], marks)
+	if start < 0 {
+		start = 0
+	} else {
+		_, n := utf8.DecodeRuneInString(u.s[start:])
+		start += n
+	}
+	end := strings.IndexAny(u.s[sp.End():], marks)
+	if end < 0 {
+		end = len(u.s)
+	} else {
+		end += sp.End()
+	}
+	return span{start, end - start}
+}
+
+// definition returns the series a clause defines ("X is an international
+// meeting hosted by Y", "X是由Y主办的…"): the clause around cue says "is a"
+// or "是" after naming the series, and states no date.
+func (r *run) definition(u *unit, cue span) *entity {
+	cl := clauseOf(u, cue)
+	for _, d := range u.dates() {
+		if cl.overlaps(span{d.Offset, d.Len}) {
+			return nil
+		}
+	}
+	for _, d := range u.find(r.x.Cues.Definition) {
+		if !cl.contains(d) || d.Off > cue.Off {
+			continue
+		}
+		if m := u.mentionBefore(d.Off, 200, graph.KindSeries); m != nil {
+			return m.Ent
 		}
 	}
 	return nil
 }
 
-// organizer: "hosted by X", "organised by X", "由X主办", "X主办". The
-// organiser is a party or an organisation; it organises the series a
-// definition names, else the meeting the unit speaks of.
-func (r *run) organizer(u *unit) {
-	var orgs []*entity
-	for _, c := range u.find(r.x.Cues.Hosted) {
-		if m := u.mentionAfter(c.End(), 6, graph.KindOrganization, graph.KindParty); m != nil {
-			orgs = append(orgs, m.Ent)
+// zhHost reads "由X主办" where the gazetteer does not know X: a party when
+// X ends in a party word, an organisation when it ends in an organisation
+// word.
+func (r *run) zhHost(u *unit, cue span) *entity {
+	i := strings.LastIndex(u.s[:cue.Off], "由")
+	if i < 0 {
+		return nil
+	}
+	x := span{i + len("由"), cue.Off - i - len("由")}
+	name := x.text(u.s)
+	n := utf8.RuneCountInString(name)
+	if n < 2 || n > 16 || strings.ContainsAny(name, "，,。、；;") || u.mentionAt(x.Off) != nil {
+		return nil
+	}
+	kind := ""
+	if r.zhPartyName(name) {
+		kind = graph.KindParty
+	} else {
+		k := text.Fold(name)
+		for _, w := range r.x.Cues.OrgWord {
+			if hasHan(w) && strings.HasSuffix(k, w) {
+				kind = graph.KindOrganization
+			}
 		}
 	}
-	for _, c := range u.find(r.x.Cues.HostedAfter) {
-		if m := u.mentionBefore(c.Off, 3, graph.KindOrganization, graph.KindParty); m != nil {
-			orgs = append(orgs, m.Ent)
-		}
+	if kind == "" {
+		return nil
 	}
-	if len(orgs) == 0 {
-		return
+	e := r.reg.introduce(kind, name, u.Lang)
+	if e != nil {
+		u.addMention(mention{Ent: e, span: x, Text: name})
 	}
-	target := r.definition(u)
-	if target == nil && u.Meeting != nil {
-		target = u.Meeting.Ent
-	}
-	if target == nil {
-		return
-	}
-	for _, o := range orgs {
-		r.out.add(target.IRI, graph.Organizer, o.IRI)
-	}
+	return e
 }
 
 // location: a city named right after "in"/"at" or after "在"/"于" in the
@@ -103,6 +167,27 @@ func (r *run) location(u *unit, m *meeting) {
 	for _, c := range u.mentionsOf(graph.KindCity, false) {
 		if r.venueCity(u, c.span) {
 			r.located(m, c.Ent)
+		}
+	}
+	// "在X举行" where the gazetteer does not know X.
+	for _, mt := range zhVenueRx.FindAllStringSubmatchIndex(u.s, -1) {
+		x := span{mt[2], mt[3] - mt[2]}
+		name := x.text(u.s)
+		if strings.ContainsAny(name, "线線网網视視") || u.inQuote(x) {
+			continue
+		}
+		overlap := false
+		for _, m := range u.Mentions {
+			if m.overlaps(x) {
+				overlap = true
+			}
+		}
+		if overlap {
+			continue
+		}
+		if e := r.reg.introduce(graph.KindCity, name, u.Lang); e != nil {
+			u.addMention(mention{Ent: e, span: x, Text: name})
+			r.located(m, e)
 		}
 	}
 	// "held in X" where the gazetteer does not know X.
@@ -141,6 +226,10 @@ func capitalRun(s string, max int) string {
 	}
 	return s[:end]
 }
+
+// zhVenueRx matches "在X举行": a place of two to eight characters before a
+// verb of holding.
+var zhVenueRx = regexp.MustCompile(`在([\p{Han}·]{2,8}?)(?:举行|舉行|召开|召開|举办|舉辦)`)
 
 func firstWord(s string) string {
 	f := strings.Fields(s)
@@ -182,6 +271,90 @@ func (r *run) venueCity(u *unit, sp span) bool {
 	t := strings.ToLower(strings.TrimRight(before, " "))
 	t = strings.TrimSuffix(t, " the")
 	return strings.HasSuffix(t, " in") || strings.HasSuffix(t, " at") || t == "in" || t == "at"
+}
+
+// venue reads a span that names where a meeting was held (a venue column or
+// fact): the city it names, or a city the gazetteer does not know, written
+// first ("Porto Salva, Varnland").
+func (r *run) venue(u *unit, m *meeting, sp span) {
+	cell := sp.text(u.s)
+	if newFolded(cell).has(r.x.Cues.Online) {
+		r.onlineMeetings[m] = true
+		return
+	}
+	for _, mt := range u.Mentions {
+		if sp.contains(mt.span) && mt.Ent.Kind == graph.KindCity && !newFolded(mt.Text).has(r.x.Cues.Building) {
+			r.located(m, mt.Ent)
+			return
+		}
+	}
+	// The first part that names no building: "Harbour Convention Centre,
+	// Marenport" is held in Marenport.
+	var first string
+	for _, part := range strings.Split(cell, ",") {
+		part = strings.Trim(strings.TrimSpace(part), "[]")
+		if part != "" && !newFolded(part).has(r.x.Cues.Building) {
+			first = part
+			break
+		}
+	}
+	off := sp.Off + strings.Index(cell, first)
+	if first == "" || u.mentionAt(off) != nil || !(looksLikeName(first) || hasHan(first) && utf8.RuneCountInString(first) <= 8) {
+		return
+	}
+	if e := r.reg.introduce(graph.KindCity, first, u.Lang); e != nil {
+		u.addMention(mention{Ent: e, span: span{off, len(first)}, Text: first})
+		r.located(m, e)
+	}
+}
+
+// facts reads fact lists and infoboxes: a venue, an organiser.
+func (r *run) facts(u *unit) {
+	if u.Kind != loaders.Fact {
+		return
+	}
+	value := span{0, len(u.s)}
+	switch {
+	case hasFold(r.x.Cues.Venue, u.Key) && u.Meeting != nil:
+		r.venue(u, u.Meeting, value)
+	case hasFold(r.x.Cues.Organizer, u.Key):
+		var target *entity
+		if u.Meeting != nil {
+			target = u.Meeting.Ent
+		} else {
+			target = r.series
+		}
+		if target == nil {
+			return
+		}
+		org := r.bodyIn(u, value)
+		if org != nil {
+			r.out.add(target.IRI, graph.Organizer, org.IRI)
+		}
+	}
+}
+
+// bodyIn returns the organisation or party a span names: one the gazetteer
+// knows, else a capitalised name with an organisation word ("Foreign
+// Liaison Bureau of the Varnland Workers' Party").
+func (r *run) bodyIn(u *unit, sp span) *entity {
+	name := strings.TrimSpace(sp.text(u.s))
+	for _, m := range u.Mentions {
+		if sp.contains(m.span) && (m.Ent.Kind == graph.KindOrganization || m.Ent.Kind == graph.KindParty) && m.Len >= len(name)-4 {
+			return m.Ent
+		}
+	}
+	f := newFolded(name)
+	if isCapitalized(name) && f.has(r.x.Cues.OrgWord) {
+		o := r.reg.introduce(graph.KindOrganization, name, u.Lang)
+		return o
+	}
+	for _, m := range u.Mentions {
+		if sp.contains(m.span) && (m.Ent.Kind == graph.KindOrganization || m.Ent.Kind == graph.KindParty) {
+			return m.Ent
+		}
+	}
+	return nil
 }
 
 func (r *run) located(m *meeting, city *entity) {
@@ -414,6 +587,10 @@ func (r *run) speakers(u *unit, m *meeting) {
 			attended = true
 		}
 	}
+	// A list of participants: every titled person in it took part.
+	if u.Kind == loaders.ListItem && r.inSection(u, r.x.Cues.Attendees) {
+		attended = true
+	}
 	if !spoke && !attended {
 		return
 	}
@@ -485,6 +662,9 @@ func (r *run) counts(u *unit, m *meeting) {
 		return
 	}
 	for _, c := range text.FindCounts(u.s) {
+		if c.Approx {
+			continue // "about 60 parties": no exact figure, no minimum
+		}
 		switch {
 		case c.Noun == "party" && c.Min:
 			r.out.add(m.Ent.IRI, graph.PartyMin, integer(c.N))
@@ -502,8 +682,12 @@ func (r *run) counts(u *unit, m *meeting) {
 // X" make the series the unit is about replace X; "replaced by X" the other
 // way round.
 func (r *run) replaces(u *unit) {
+	replaced := u.find(r.x.Cues.Replaced)
 	do := func(cues []string, forward bool) {
 		for _, c := range u.find(cues) {
+			if forward && overlapsAny(replaced, c) {
+				continue // "succeeded by" is not "succeeded"
+			}
 			obj := u.mentionAfter(c.End(), 40, graph.KindSeries)
 			if obj == nil {
 				continue

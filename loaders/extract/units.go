@@ -1,8 +1,11 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
+	"unicode/utf8"
 
+	"github.com/partygraph/partygraph/graph"
 	"github.com/partygraph/partygraph/loaders"
 	"github.com/partygraph/partygraph/loaders/text"
 )
@@ -149,8 +152,80 @@ func (r *run) linkMentions(u *unit) {
 			ent = r.reg.lookup(l.Text, "")
 		}
 		if ent == nil {
+			if name, ok := r.seriesLink(l); ok {
+				ent = r.reg.introduce(graph.KindSeries, name, langOf(name, u.Lang))
+			} else if r.zhPartyName(l.Text) {
+				ent = r.reg.introduce(graph.KindParty, l.Text, langOf(l.Text, u.Lang))
+			}
+		}
+		if ent == nil {
 			continue
 		}
 		u.addMention(mention{Ent: ent, span: span{i, len(l.Text)}, Text: l.Text})
 	}
+}
+
+// zhOrdinalRx matches the ordinal of one occurrence of a meeting: 第三届, 第十九次.
+var zhOrdinalRx = regexp.MustCompile(`第[0-9一二三四五六七八九十百零〇]+[届屆次]`)
+
+// seriesLink returns the series a wiki link the gazetteer does not know
+// points to: a page whose name is a meeting's name ("Silk Coast Parties
+// Summit", "亚洲政党论坛"), not one occurrence of it ("第十九次全国代表大会").
+func (r *run) seriesLink(l loaders.Link) (string, bool) {
+	name := l.Target
+	if i := strings.IndexAny(name, "(（"); i > 0 {
+		name = strings.TrimSpace(name[:i])
+	}
+	if name == "" || strings.Contains(name, ":") {
+		return "", false
+	}
+	if hasHan(name) {
+		if zhOrdinalRx.MatchString(name) {
+			return "", false
+		}
+		k := text.Fold(name)
+		for _, w := range r.x.Cues.MeetingWord {
+			if hasHan(w) && strings.HasSuffix(k, text.Fold(w)) {
+				return name, true
+			}
+		}
+		return "", false
+	}
+	ws := strings.Fields(name)
+	if len(ws) < 2 || ordinalRx.MatchString(name) {
+		return "", false
+	}
+	for _, w := range ws {
+		if !isCapitalized(w) && !hasFold(r.x.Cues.Connectors, w) {
+			return "", false
+		}
+	}
+	// The meeting word heads the name: it is the last word, or the last
+	// before "of ...".
+	head := ws[len(ws)-1]
+	for i, w := range ws {
+		if strings.EqualFold(w, "of") && i > 0 {
+			head = ws[i-1]
+			break
+		}
+	}
+	if !hasFold(r.x.Cues.MeetingWord, head) {
+		return "", false
+	}
+	return name, true
+}
+
+// zhPartyName reports whether a Chinese name is a party's: it ends in a
+// party word (党, 阵线, 联盟).
+func (r *run) zhPartyName(s string) bool {
+	if !hasHan(s) || utf8.RuneCountInString(s) < 3 || utf8.RuneCountInString(s) > 16 {
+		return false
+	}
+	k := text.Fold(s)
+	for _, pw := range r.x.Cues.PartyWord {
+		if hasHan(pw) && strings.HasSuffix(k, pw) {
+			return true
+		}
+	}
+	return false
 }
