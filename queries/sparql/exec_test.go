@@ -131,3 +131,39 @@ func TestTopK(t *testing.T) {
 		}
 	}
 }
+
+func TestCasts(t *testing.T) {
+	st := NewMemStore()
+	tests := []struct{ expr, want string }{
+		{`xsd:int("42")`, `"42"^^<http://www.w3.org/2001/XMLSchema#int>`},
+		{`xsd:byte(300)`, ``},
+		{`xsd:date("2017-12-01")`, `"2017-12-01"^^<http://www.w3.org/2001/XMLSchema#date>`},
+		{`xsd:date("2017-12-01T10:00:00Z"^^xsd:dateTime)`, `"2017-12-01Z"^^<http://www.w3.org/2001/XMLSchema#date>`},
+		{`xsd:integer("1.5")`, ``},
+		{`xsd:integer(1.9)`, `1`},
+		{`xsd:string(2.50)`, `"2.5"`},
+		{`xsd:boolean("1")`, `true`},
+		{`xsd:double("1e3")`, `1.0E3`},
+		{`xsd:decimal(true)`, `1.0`},
+		{`xsd:dateTime("not a date")`, ``},
+	}
+	for _, tc := range tests {
+		t.Run(tc.expr, func(t *testing.T) {
+			q, err := Parse(testPrefixes + "SELECT ?v { BIND(" + tc.expr + " AS ?v) }")
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := Exec(context.Background(), st, q, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := ""
+			if v := res.Rows[0][0]; v != nil {
+				got = termString(v)
+			}
+			if got != tc.want {
+				t.Errorf("%s = %s, want %s", tc.expr, got, tc.want)
+			}
+		})
+	}
+}

@@ -950,6 +950,16 @@ func cast(v quad.Value, dt quad.IRI) (quad.Value, error) {
 			}
 		}
 		return nil, errType
+	case xsdDate:
+		if d, ok := toDate(v); ok {
+			return quad.TypedString{Value: quad.String(d.t.Format("2006-01-02") + tzSuffix(lex, d)), Type: xsdDate}, nil
+		}
+		if isStr {
+			if _, ok := parseDateTime(lex, true); ok {
+				return quad.TypedString{Value: quad.String(lex), Type: xsdDate}, nil
+			}
+		}
+		return nil, errType
 	case xsdDateTime:
 		if d, ok := toDate(v); ok && !d.date {
 			return quad.TypedString{Value: quad.String(lex), Type: xsdDateTime}, nil
@@ -960,6 +970,18 @@ func cast(v quad.Value, dt quad.IRI) (quad.Value, error) {
 			}
 		}
 		return nil, errType
+	}
+	if isIntegerType(dt) {
+		// derived integer types: cast to integer, then check the range
+		iv, err := cast(v, xsdInteger)
+		if err != nil {
+			return nil, err
+		}
+		n, _ := toNum(iv)
+		if !inIntegerRange(dt, n.i) {
+			return nil, errType
+		}
+		return quad.TypedString{Value: iv.(quad.TypedString).Value, Type: dt}, nil
 	}
 	return nil, errType
 }
@@ -986,4 +1008,42 @@ func canonicalNumber(n num) string {
 		return strconv.FormatFloat(f, 'f', -1, bits)
 	}
 	return formatFloat(f, bits)
+}
+
+// tzSuffix keeps the timezone of a date or dateTime lexical form.
+func tzSuffix(lex string, d dateVal) string {
+	if !d.hasTZ {
+		return ""
+	}
+	if strings.HasSuffix(lex, "Z") {
+		return "Z"
+	}
+	return lex[len(lex)-6:]
+}
+
+// inIntegerRange reports whether i is in the value space of a derived integer type.
+func inIntegerRange(dt quad.IRI, i int64) bool {
+	switch string(dt)[len(xsdNS):] {
+	case "int":
+		return i >= math.MinInt32 && i <= math.MaxInt32
+	case "short":
+		return i >= math.MinInt16 && i <= math.MaxInt16
+	case "byte":
+		return i >= math.MinInt8 && i <= math.MaxInt8
+	case "nonNegativeInteger", "unsignedLong":
+		return i >= 0
+	case "positiveInteger":
+		return i > 0
+	case "nonPositiveInteger":
+		return i <= 0
+	case "negativeInteger":
+		return i < 0
+	case "unsignedInt":
+		return i >= 0 && i <= math.MaxUint32
+	case "unsignedShort":
+		return i >= 0 && i <= math.MaxUint16
+	case "unsignedByte":
+		return i >= 0 && i <= math.MaxUint8
+	}
+	return true
 }

@@ -91,3 +91,19 @@ func TestParseErrors(t *testing.T) {
 		})
 	}
 }
+
+func TestParseDeepNesting(t *testing.T) {
+	for _, q := range []string{
+		"SELECT * { FILTER(" + strings.Repeat("(", 100000) + "1" + strings.Repeat(")", 100000) + ") }",
+		"SELECT * " + strings.Repeat("{", 100000) + strings.Repeat("}", 100000),
+		"SELECT * { ?s " + strings.Repeat("(", 100000) + "<p>" + strings.Repeat(")", 100000) + " ?o }",
+		"SELECT * { ?s <p> " + strings.Repeat("[ <p> ", 100000) + strings.Repeat("]", 100000) + " }",
+		"SELECT * { FILTER(" + strings.Repeat("!", 100000) + "true) }",
+	} {
+		_, err := Parse(q)
+		var se *Error
+		if !errors.As(err, &se) || !strings.Contains(se.Msg, "nested more than") {
+			t.Errorf("deeply nested query: err = %v, want a nesting error", err)
+		}
+	}
+}

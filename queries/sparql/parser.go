@@ -79,8 +79,22 @@ type parser struct {
 	bnodeBGP   map[string]int
 	bgpID      int
 	inTemplate bool
+	depth      int // nesting of groups, expressions and paths
 	aggOK      bool
 }
+
+// maxDepth bounds the nesting of a query, so that hostile input cannot
+// exhaust the stack.
+const maxDepth = 500
+
+func (p *parser) enter() {
+	p.depth++
+	if p.depth > maxDepth {
+		p.failf(p.tok.pos, "query is nested more than %d levels deep", maxDepth)
+	}
+}
+
+func (p *parser) leave() { p.depth-- }
 
 func (p *parser) failf(pos int, format string, args ...any) {
 	panic(bailout{newError(p.src, pos, fmt.Sprintf(format, args...))})
@@ -417,6 +431,8 @@ func (p *parser) parseCount(what string) int64 {
 
 // parseGroup parses a GroupGraphPattern: '{' (SubSelect | GroupGraphPatternSub) '}'.
 func (p *parser) parseGroup() *GroupPattern {
+	p.enter()
+	defer p.leave()
 	g := &GroupPattern{Pos: Pos(p.tok.pos)}
 	p.expectPunct("{")
 	p.bgpID++
@@ -698,6 +714,8 @@ func (p *parser) parseObject(ts []TriplePath, paths bool) (Node, []TriplePath) {
 
 // parseTriplesNode parses a blank node property list [ ... ] or a collection ( ... ).
 func (p *parser) parseTriplesNode(ts []TriplePath, paths bool) (Node, []TriplePath) {
+	p.enter()
+	defer p.leave()
 	pos := p.tok.pos
 	if p.acceptPunct("[") {
 		b := p.newAnon(pos)
@@ -869,6 +887,8 @@ func (p *parser) parseLiteral() quad.Value {
 // ---- property paths ----
 
 func (p *parser) parsePath() Path {
+	p.enter()
+	defer p.leave()
 	l := p.parsePathSeq()
 	for p.acceptPunct("|") {
 		l = PathAlt{L: l, R: p.parsePathSeq()}
@@ -965,6 +985,8 @@ func (p *parser) parseConstraint() Expr {
 }
 
 func (p *parser) parseExpr() Expr {
+	p.enter()
+	defer p.leave()
 	l := p.parseAnd()
 	for p.isPunct("||") {
 		pos := p.tok.pos
@@ -1045,6 +1067,8 @@ func (p *parser) parseMultiplicative() Expr {
 }
 
 func (p *parser) parseUnary() Expr {
+	p.enter()
+	defer p.leave()
 	if p.isPunct("!") || p.isPunct("-") || p.isPunct("+") {
 		pos, op := p.tok.pos, p.tok.text
 		p.advance()

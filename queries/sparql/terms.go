@@ -66,9 +66,14 @@ func termString(v quad.Value) string {
 	case quad.LangString:
 		return quoteString(string(t.Value)) + "@" + t.Lang
 	case quad.TypedString:
-		switch t.Type {
-		case xsdInteger, xsdDecimal, xsdDouble, xsdBoolean:
-			return string(t.Value)
+		// numbers and booleans in their short form when that reads back the same
+		v := string(t.Value)
+		switch {
+		case t.Type == xsdInteger && validInteger(v),
+			t.Type == xsdDecimal && validDecimal(v) && strings.Contains(v, "."),
+			t.Type == xsdDouble && validDouble(v) && strings.ContainsAny(v, "eE"),
+			t.Type == xsdBoolean && (v == "true" || v == "false"):
+			return v
 		}
 		return quoteString(string(t.Value)) + "^^<" + string(t.Type) + ">"
 	}
