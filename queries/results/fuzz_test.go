@@ -72,6 +72,11 @@ func fuzzRoundTrip(t *testing.T, format Format, in string) {
 	if len(back.Rows) != len(s.Rows) || !reflect.DeepEqual(back.Vars, s.Vars) && len(s.Vars) > 0 {
 		t.Fatalf("round trip changed %+v into %+v", s, back)
 	}
+	for i := range s.Rows {
+		if len(s.Rows[i]) > 0 && !reflect.DeepEqual(back.Rows[i], s.Rows[i]) {
+			t.Fatalf("round trip changed row %d: %#v into %#v\n%s", i, s.Rows[i], back.Rows[i], b.String())
+		}
+	}
 }
 
 func FuzzReadJSON(f *testing.F) {

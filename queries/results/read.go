@@ -221,8 +221,8 @@ func ReadCSV(r io.Reader) (*Set, error) {
 	}
 	s := &Set{Vars: recs[0]}
 	for i, v := range s.Vars {
-		if v == "" {
-			return nil, fmt.Errorf("read csv results: header field %d is empty", i+1)
+		if !validVar(v) {
+			return nil, fmt.Errorf("read csv results: header field %d: %q is not a variable name", i+1, v)
 		}
 	}
 	for n, rec := range recs[1:] {
@@ -236,6 +236,21 @@ func ReadCSV(r io.Reader) (*Set, error) {
 		s.Rows = append(s.Rows, row)
 	}
 	return s, nil
+}
+
+// validVar reports whether s can be a SPARQL variable name: not empty,
+// without white space, control characters or punctuation that the result
+// formats use.
+func validVar(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r <= ' ' || r == 0x7F || strings.ContainsRune("?$\",<>'\\", r) {
+			return false
+		}
+	}
+	return true
 }
 
 // CSVValue is the value a CSV field is read as (see ReadCSV).
@@ -283,7 +298,7 @@ func ReadTSV(r io.Reader) (*Set, error) {
 	if h := strings.TrimRight(sc.Text(), "\r"); h != "" {
 		for i, v := range strings.Split(h, "\t") {
 			name := strings.TrimPrefix(strings.TrimPrefix(v, "?"), "$")
-			if len(name) == len(v) || name == "" || strings.ContainsAny(name, " ?$\"\r") {
+			if len(name) == len(v) || !validVar(name) {
 				return nil, fmt.Errorf("read tsv results: header field %d: %q is not a variable like ?name", i+1, v)
 			}
 			s.Vars = append(s.Vars, name)

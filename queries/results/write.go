@@ -2,12 +2,12 @@ package results
 
 import (
 	"bufio"
-	"encoding/json"
 	"encoding/xml"
 	"fmt"
 	"io"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/cayleygraph/quad"
 	"github.com/mattn/go-runewidth"
@@ -41,14 +41,16 @@ func NewWriter(w io.Writer, f Format, vars []string) (*Writer, error) {
 			if i > 0 {
 				rw.w.WriteByte(',')
 			}
-			rw.w.Write(jsonString(v))
+			writeJSONString(rw.w, v)
 		}
 		rw.w.WriteString("]},\n\"results\":{\"bindings\":[")
 	case XML:
 		rw.w.WriteString(xml.Header)
 		rw.w.WriteString("<sparql xmlns=\"http://www.w3.org/2005/sparql-results#\">\n<head>\n")
 		for _, v := range vars {
-			fmt.Fprintf(rw.w, "  <variable name=\"%s\"/>\n", xmlEscape(v))
+			rw.w.WriteString(`  <variable name="`)
+			writeXMLEscaped(rw.w, v)
+			rw.w.WriteString("\"/>\n")
 		}
 		rw.w.WriteString("</head>\n<results>\n")
 	case CSV:
@@ -105,16 +107,20 @@ func (rw *Writer) WriteRow(row []quad.Value) error {
 				rw.w.WriteByte(',')
 			}
 			first = false
-			rw.w.Write(jsonString(name))
+			writeJSONString(rw.w, name)
 			rw.w.WriteByte(':')
-			rw.w.Write(jsonTerm(v))
+			writeJSONTerm(rw.w, v)
 		}
 		rw.w.WriteByte('}')
 	case XML:
 		rw.w.WriteString("  <result>\n")
 		for i, name := range rw.vars {
 			if v := at(i); v != nil {
-				fmt.Fprintf(rw.w, "    <binding name=\"%s\">%s</binding>\n", xmlEscape(name), xmlTerm(v))
+				rw.w.WriteString(`    <binding name="`)
+				writeXMLEscaped(rw.w, name)
+				rw.w.WriteString(`">`)
+				writeXMLTerm(rw.w, v)
+				rw.w.WriteString("</binding>\n")
 			}
 		}
 		rw.w.WriteString("  </result>\n")
@@ -210,44 +216,86 @@ func WriteBool(w io.Writer, f Format, b bool) error {
 	return err
 }
 
-func jsonString(s string) []byte {
-	var b strings.Builder
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	enc.Encode(s)
-	return []byte(strings.TrimSuffix(b.String(), "\n"))
+// writeJSONString writes s as a JSON string, escaping what JSON requires
+// (and U+2028, U+2029 for JavaScript); invalid UTF-8 becomes U+FFFD.
+func writeJSONString(w *bufio.Writer, s string) {
+	const hex = "0123456789abcdef"
+	w.WriteByte('"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			w.WriteString(s[start:i])
+			switch c {
+			case '"', '\\':
+				w.WriteByte('\\')
+				w.WriteByte(c)
+			case '\n':
+				w.WriteString(`\n`)
+			case '\r':
+				w.WriteString(`\r`)
+			case '\t':
+				w.WriteString(`\t`)
+			default:
+				w.WriteString(`\u00`)
+				w.WriteByte(hex[c>>4])
+				w.WriteByte(hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			w.WriteString(s[start:i])
+			w.WriteString(`\ufffd`)
+		case r == '\u2028' || r == '\u2029':
+			w.WriteString(s[start:i])
+			w.WriteString(`\u202`)
+			w.WriteByte(hex[r&0xF])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		start = i
+	}
+	w.WriteString(s[start:])
+	w.WriteByte('"')
 }
 
-func jsonTerm(v quad.Value) []byte {
-	var b strings.Builder
+func writeJSONTerm(w *bufio.Writer, v quad.Value) {
 	field := func(k, val string) {
-		b.WriteByte(',')
-		b.Write(jsonString(k))
-		b.WriteByte(':')
-		b.Write(jsonString(val))
+		w.WriteString(`,"`)
+		w.WriteString(k)
+		w.WriteString(`":`)
+		writeJSONString(w, val)
 	}
-	b.WriteString(`{"type":`)
 	switch v := normalize(v).(type) {
 	case quad.IRI:
-		b.WriteString(`"uri"`)
+		w.WriteString(`{"type":"uri"`)
 		field("value", string(v))
 	case quad.BNode:
-		b.WriteString(`"bnode"`)
+		w.WriteString(`{"type":"bnode"`)
 		field("value", string(v))
 	case quad.String:
-		b.WriteString(`"literal"`)
+		w.WriteString(`{"type":"literal"`)
 		field("value", string(v))
 	case quad.LangString:
-		b.WriteString(`"literal"`)
+		w.WriteString(`{"type":"literal"`)
 		field("value", string(v.Value))
 		field("xml:lang", v.Lang)
 	case quad.TypedString:
-		b.WriteString(`"literal"`)
+		w.WriteString(`{"type":"literal"`)
 		field("value", string(v.Value))
 		field("datatype", string(v.Type))
 	}
-	b.WriteByte('}')
-	return []byte(b.String())
+	w.WriteByte('}')
 }
 
 // normalize turns Cayley's native values (quad.Int, ...) and xsd:string
@@ -267,26 +315,72 @@ func normalize(v quad.Value) quad.Value {
 	return quad.String(v.String())
 }
 
-func xmlEscape(s string) string {
-	var b strings.Builder
-	xml.EscapeText(&b, []byte(s))
-	return b.String()
+// writeXMLEscaped writes s as XML character data or attribute text:
+// markup characters and white space other than ' ' as references,
+// characters XML 1.0 cannot carry as U+FFFD.
+func writeXMLEscaped(w *bufio.Writer, s string) {
+	start := 0
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		var esc string
+		switch {
+		case r == '&':
+			esc = "&amp;"
+		case r == '<':
+			esc = "&lt;"
+		case r == '>':
+			esc = "&gt;"
+		case r == '"':
+			esc = "&quot;"
+		case r == '\'':
+			esc = "&apos;"
+		case r == '\t':
+			esc = "&#x9;"
+		case r == '\n':
+			esc = "&#xA;"
+		case r == '\r':
+			esc = "&#xD;"
+		case r == utf8.RuneError && size == 1, r < 0x20, r >= 0xD800 && r <= 0xDFFF, r == 0xFFFE, r == 0xFFFF:
+			esc = "\uFFFD"
+		default:
+			i += size
+			continue
+		}
+		w.WriteString(s[start:i])
+		w.WriteString(esc)
+		i += size
+		start = i
+	}
+	w.WriteString(s[start:])
 }
 
-func xmlTerm(v quad.Value) string {
+func writeXMLTerm(w *bufio.Writer, v quad.Value) {
 	switch v := normalize(v).(type) {
 	case quad.IRI:
-		return "<uri>" + xmlEscape(string(v)) + "</uri>"
+		w.WriteString("<uri>")
+		writeXMLEscaped(w, string(v))
+		w.WriteString("</uri>")
 	case quad.BNode:
-		return "<bnode>" + xmlEscape(string(v)) + "</bnode>"
+		w.WriteString("<bnode>")
+		writeXMLEscaped(w, string(v))
+		w.WriteString("</bnode>")
 	case quad.String:
-		return "<literal>" + xmlEscape(string(v)) + "</literal>"
+		w.WriteString("<literal>")
+		writeXMLEscaped(w, string(v))
+		w.WriteString("</literal>")
 	case quad.LangString:
-		return "<literal xml:lang=\"" + xmlEscape(v.Lang) + "\">" + xmlEscape(string(v.Value)) + "</literal>"
+		w.WriteString(`<literal xml:lang="`)
+		writeXMLEscaped(w, v.Lang)
+		w.WriteString(`">`)
+		writeXMLEscaped(w, string(v.Value))
+		w.WriteString("</literal>")
 	case quad.TypedString:
-		return "<literal datatype=\"" + xmlEscape(string(v.Type)) + "\">" + xmlEscape(string(v.Value)) + "</literal>"
+		w.WriteString(`<literal datatype="`)
+		writeXMLEscaped(w, string(v.Type))
+		w.WriteString(`">`)
+		writeXMLEscaped(w, string(v.Value))
+		w.WriteString("</literal>")
 	}
-	return ""
 }
 
 // csvTerm is the CSV form of a value: IRIs and literals without any
