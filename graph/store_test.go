@@ -51,7 +51,7 @@ var pgSeq atomic.Int64
 // freshPostgres returns the URL of a new, empty database on the server named
 // by $PARTYGRAPH_TEST_POSTGRES (a URL of a database the test may create
 // databases from), or skips the test when it is not set. .ci/run sets it.
-func freshPostgres(t *testing.T) string {
+func freshPostgres(t testing.TB) string {
 	t.Helper()
 	admin := os.Getenv("PARTYGRAPH_TEST_POSTGRES")
 	if admin == "" {

@@ -2,6 +2,7 @@ package kvstore
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"os"
@@ -53,6 +54,8 @@ type reader interface {
 }
 
 type writer interface {
+	// reserve says about how many bytes of keys and values will be written.
+	reserve(n int)
 	// put and del may keep key and val until the transaction ends.
 	put(table byte, key, val []byte) error
 	del(table byte, key []byte) error
@@ -128,6 +131,8 @@ func (t boltTx) scan(table byte, prefix, from []byte, fn func(k, v []byte) bool)
 	return nil
 }
 
+func (t boltTx) reserve(int) {}
+
 func (t boltTx) put(table byte, key, val []byte) error { return t.bucket(table).Put(key, val) }
 func (t boltTx) del(table byte, key []byte) error      { return t.bucket(table).Delete(key) }
 
@@ -180,16 +185,20 @@ func (e *levelEngine) update(fn func(r reader, w writer) error) error {
 		return err
 	}
 	defer sn.Release()
-	b := &levelBatch{b: new(leveldb.Batch)}
+	b := &levelBatch{}
 	if err := fn(levelReader{sn}, b); err != nil {
 		return err
 	}
-	if b.b.Len() == 0 {
+	if b.n == 0 {
 		return nil
+	}
+	lb, err := b.batch()
+	if err != nil {
+		return err
 	}
 	// One batch is one journal record: after a crash it is either all in or
 	// all out.
-	return e.db.Write(b.b, &opt.WriteOptions{Sync: true})
+	return e.db.Write(lb, &opt.WriteOptions{Sync: true})
 }
 
 type levelReader struct{ sn *leveldb.Snapshot }
@@ -226,16 +235,58 @@ func (r levelReader) scan(table byte, prefix, from []byte, fn func(k, v []byte) 
 	return it.Error()
 }
 
-type levelBatch struct{ b *leveldb.Batch }
+// levelBatch encodes a write batch in goleveldb's batch record format
+// (kind byte, uvarint key length, key, and for a put uvarint value length,
+// value), in a buffer that doubles as it grows: goleveldb v1.0.0's own Batch
+// grows a large batch by about 1% at a time, which makes filling it
+// quadratic. The buffer is handed over with Batch.Load.
+type levelBatch struct {
+	data []byte
+	n    int
+}
+
+const (
+	levelDel = 0 // goleveldb's keyTypeDel
+	levelPut = 1 // goleveldb's keyTypeVal
+)
+
+func (b *levelBatch) reserve(n int) {
+	if cap(b.data)-len(b.data) < n {
+		b.data = append(make([]byte, 0, len(b.data)+n), b.data...)
+	}
+}
+
+func (b *levelBatch) rec(kind byte, table byte, key, val []byte) {
+	b.data = append(b.data, kind)
+	b.data = binary.AppendUvarint(b.data, uint64(1+len(key)))
+	b.data = append(b.data, table)
+	b.data = append(b.data, key...)
+	if kind == levelPut {
+		b.data = binary.AppendUvarint(b.data, uint64(len(val)))
+		b.data = append(b.data, val...)
+	}
+	b.n++
+}
 
 func (b *levelBatch) put(table byte, key, val []byte) error {
-	b.b.Put(tableKey(table, key), val)
+	b.rec(levelPut, table, key, val)
 	return nil
 }
 
 func (b *levelBatch) del(table byte, key []byte) error {
-	b.b.Delete(tableKey(table, key))
+	b.rec(levelDel, table, key, nil)
 	return nil
+}
+
+func (b *levelBatch) batch() (*leveldb.Batch, error) {
+	lb := new(leveldb.Batch)
+	if err := lb.Load(b.data); err != nil {
+		return nil, err
+	}
+	if lb.Len() != b.n {
+		return nil, fmt.Errorf("batch of %d records loads as %d", b.n, lb.Len())
+	}
+	return lb, nil
 }
 
 // dirSize returns the bytes used by the files under dir.

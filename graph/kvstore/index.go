@@ -221,6 +221,11 @@ func (t *writeTx) set(q ids, want bool) (bool, error) {
 
 // commit writes the transaction's changes with w.
 func (t *writeTx) commit(w writer) error {
+	est := len(t.order)*4*(8+4*4) + len(t.counts)*(8+12)
+	for _, enc := range t.newVals {
+		est += 2 * (len(enc) + 16)
+	}
+	w.reserve(est + 256)
 	// Quads: one key per index, sorted per index so each engine writes in
 	// key order.
 	var added, deleted [][]byte
