@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/partygraph/partygraph/graph"
 	"github.com/partygraph/partygraph/loaders"
@@ -69,8 +70,90 @@ func (r *run) findSeries() {
 			}
 		}
 	}
+	if r.series == nil {
+		// "第三届南洋政党论坛", "南洋政党论坛第三届会议", "the 3rd Asian Parties Forum".
+		for _, u := range append([]*unit{r.title}, r.units...) {
+			if u == nil || r.inSeeAlso(u) {
+				continue
+			}
+			if name, ok := r.ordinalSeries(u.s); ok {
+				r.series = r.reg.introduce(graph.KindSeries, name, langOf(name, u.Lang))
+				break
+			}
+		}
+	}
+	if r.series != nil && r.series.Entry == nil {
+		r.mentionSeries(r.series)
+	}
 	for _, u := range r.units {
 		r.seriesYears(u)
+	}
+}
+
+// zhOrdinalSeriesRx finds a series named with the ordinal of one of its
+// meetings: 第三届南洋政党论坛, 南洋政党论坛第三届会议.
+var (
+	zhOrdinalBeforeRx = regexp.MustCompile(`第[0-9一二三四五六七八九十百零〇]+[届屆]([\p{Han}]{2,20}?(?:论坛|論壇|大会|大會|峰会|峰會|对话会|對話會|研讨会|研討會|会议|會議))`)
+	zhOrdinalAfterRx  = regexp.MustCompile(`([\p{Han}]{2,20}?(?:论坛|論壇|峰会|峰會|对话会|對話會|研讨会|研討會))第[0-9一二三四五六七八九十百零〇]+[届屆次]`)
+	enOrdinalRx       = regexp.MustCompile(`\b(?:[0-9]+(?:st|nd|rd|th)|[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Ss]ixth|[Ss]eventh|[Ee]ighth|[Nn]inth|[Tt]enth) ((?:(?:[A-Z][\w'’-]*|of|the|and|for|on) ?)+)`)
+)
+
+// ordinalSeries returns the series a text names with an ordinal: the name
+// after "第三届" or before "第三届会议", or the capitalised name after "the
+// 3rd" whose head is a meeting word.
+func (r *run) ordinalSeries(s string) (string, bool) {
+	for _, rx := range []*regexp.Regexp{zhOrdinalAfterRx, zhOrdinalBeforeRx} {
+		if m := rx.FindStringSubmatch(s); m != nil {
+			name := strings.TrimLeft(m[1], "的在于於")
+			if utf8.RuneCountInString(name) >= 3 {
+				return name, true
+			}
+		}
+	}
+	for _, m := range enOrdinalRx.FindAllStringSubmatchIndex(s, -1) {
+		name := strings.TrimSpace(s[m[2]:m[1]])
+		name = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(name, " of"), " the"))
+		ws := strings.Fields(name)
+		if len(ws) < 2 {
+			continue
+		}
+		head := ws[len(ws)-1]
+		for i, w := range ws {
+			if w == "of" && i > 0 {
+				head = ws[i-1]
+				break
+			}
+		}
+		if hasFold(r.x.Cues.MeetingWord, head) {
+			return name, true
+		}
+	}
+	return "", false
+}
+
+// mentionSeries records where the units name a series the document
+// introduced, so that rules about "X is …" and "X replaced …" see it.
+func (r *run) mentionSeries(e *entity) {
+	for _, n := range e.names {
+		k := text.Fold(n.Text)
+		if len(k) < 4 {
+			continue
+		}
+		for _, u := range r.units {
+			for from := 0; ; {
+				i := strings.Index(u.key[from:], k)
+				if i < 0 {
+					break
+				}
+				i += from
+				from = i + len(k)
+				if !wordBoundary(u.key, i, i+len(k)) {
+					continue
+				}
+				sp := u.orig(i, i+len(k))
+				u.addMention(mention{Ent: e, span: sp, Text: sp.text(u.s)})
+			}
+		}
 	}
 }
 

@@ -1,11 +1,15 @@
 package extract_test
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/cayleygraph/quad"
 	"github.com/partygraph/partygraph/graph"
+	"github.com/partygraph/partygraph/loaders/detect"
+	"github.com/partygraph/partygraph/loaders/extract"
 	"github.com/partygraph/partygraph/loaders/text"
 )
 
@@ -117,4 +121,39 @@ func hasType(typeOf map[quad.Value][]quad.Value, v quad.Value, ty quad.IRI) bool
 		}
 	}
 	return false
+}
+
+// TestCorpusPrecision runs the extractor over every test document of the
+// genre parsers (loaders/*/testdata) and checks the precision rules on each:
+// documents written by others, which this package's rules were not tuned on.
+func TestCorpusPrecision(t *testing.T) {
+	var paths []string
+	for _, pat := range []string{"*.txt", "*.wiki", "*.html"} {
+		ps, _ := filepath.Glob(filepath.Join("..", "*", "testdata", pat))
+		paths = append(paths, ps...)
+	}
+	if len(paths) == 0 {
+		t.Skip("no parser test documents found")
+	}
+	for _, p := range paths {
+		if strings.Contains(p, string(filepath.Separator)+"extract"+string(filepath.Separator)) {
+			continue
+		}
+		t.Run(filepath.Base(p), func(t *testing.T) {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc, err := detect.Parse(filepath.Base(p), data)
+			if err != nil {
+				t.Skipf("not a document the parsers accept: %v", err)
+			}
+			label := graph.SourceIRI(p)
+			qs, err := extract.Extract(doc, gz(t), label)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkPrecision(t, qs, label)
+		})
+	}
 }

@@ -494,6 +494,12 @@ func (r *run) topics(u *unit, m *meeting) {
 		}
 		r.topicList[m] = append(r.topicList[m], name{s, langOf(s, u.Lang)})
 	}
+	// An item of a list of topics.
+	if u.Kind == loaders.ListItem && r.inSection(u, r.x.Cues.TopicList) {
+		if s := cleanQuoted(u.s); s != "" {
+			r.topicList[m] = append(r.topicList[m], name{s, langOf(s, u.Lang)})
+		}
+	}
 }
 
 // isThemeQuote reports whether a quotation is the theme a cue introduces.
@@ -664,6 +670,9 @@ func (r *run) counts(u *unit, m *meeting) {
 	for _, c := range text.FindCounts(u.s) {
 		if c.Approx {
 			continue // "about 60 parties": no exact figure, no minimum
+		}
+		if strings.HasSuffix(u.s[:c.Offset], "第") || strings.HasPrefix(u.s[c.Offset:], "第") {
+			continue // an ordinal, "第三届…政党论坛", is no count
 		}
 		switch {
 		case c.Noun == "party" && c.Min:

@@ -254,6 +254,31 @@ func TestRules(t *testing.T) {
 			},
 		},
 		{
+			name: "series named with an ordinal in a headline's story, ordinals are no counts",
+			doc:  doc("论坛在海湾市开幕", "第三届南洋政党论坛于2031年4月1日至2日在海湾市举行，来自18个国家的40多个政党代表出席。"),
+			want: []triple{
+				{ent("meeting", "南洋政党论坛-2031"), graph.SuperEvent, ent("series", "南洋政党论坛")},
+				{ent("meeting", "南洋政党论坛-2031"), graph.Location, ent("city", "海湾市")},
+				{ent("meeting", "南洋政党论坛-2031"), graph.PartyMin, typed("40", graph.XSDInteger)},
+			},
+			not: []triple{{ent("meeting", "南洋政党论坛-2031"), graph.PartyCount, typed("3", graph.XSDInteger)}},
+		},
+		{
+			name: "English ordinal series, inline title after its",
+			doc: doc("Parties meet by the lake",
+				"The 3rd Lakeside Parties Forum was held in Velmo on May 5, 2029. A delegation of the Harbour Party led by its Deputy Leader Ola Brant attended."),
+			want: []triple{
+				{ent("meeting", "lakeside-parties-forum-2029"), graph.SuperEvent, ent("series", "lakeside-parties-forum")},
+				{ent("person", "ola-brant"), graph.MemberOf, ent("party", "harbour-party")},
+				{ent("person", "ola-brant"), graph.JobTitle, en("Deputy Leader")},
+			},
+		},
+		{
+			name: "succeeded by is the other direction",
+			doc:  doc("Lakeside Forum", "The Lakeside Forum was succeeded by the [[Lakeside Summit]]."),
+			not:  []triple{{ent("series", "lakeside-forum"), graph.Replaces, ent("series", "lakeside-summit")}},
+		},
+		{
 			name: "per-year sections are meetings in date order",
 			doc: doc("Example Parties Forum",
 				"== 2027", "The forum was held in Port Averly on June 2, 2027.",
