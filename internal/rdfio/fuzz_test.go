@@ -12,6 +12,8 @@ import (
 
 func addSeeds(f *testing.F, ext string) {
 	files, _ := filepath.Glob(filepath.Join("testdata", "fuzz", "seed", "*"+ext))
+	more, _ := filepath.Glob(filepath.Join("testdata", "*", "*"+ext))
+	files = append(files, more...)
 	for _, name := range files {
 		b, err := os.ReadFile(name)
 		if err == nil {

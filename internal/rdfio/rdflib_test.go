@@ -231,8 +231,15 @@ func TestParseAgreesWithRDFLib(t *testing.T) {
 			return nil
 		})
 	}
-	if len(files) == 0 {
-		t.Skip("../shared has no W3C suite files")
+	// Hand-made documents for features the suites do not use. (Not dot
+	// segments in relative IRIs: rdflib keeps "a/../b", RFC 3986 and
+	// rdfio resolve it to "b"; TestResolveIRI covers them.)
+	for _, pattern := range []string{"testdata/rdfxml/*.rdf", "testdata/turtle/*.ttl"} {
+		names, _ := filepath.Glob(pattern)
+		for _, name := range names {
+			abs, _ := filepath.Abs(name)
+			files = append(files, [2]string{abs, formats[rdfio.SyntaxOf(name)]})
+		}
 	}
 	got := rdflibRead(t, python, files)
 	compared := 0
