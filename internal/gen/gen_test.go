@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -324,4 +325,38 @@ func BenchmarkWriteNQuads(b *testing.B) {
 			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "quads/s")
 		})
 	}
+}
+
+// heapWatcher is a writer that records the largest heap it sees.
+type heapWatcher struct {
+	calls   int
+	maxHeap uint64
+}
+
+func (h *heapWatcher) Write(p []byte) (int, error) {
+	h.calls++
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	h.maxHeap = max(h.maxHeap, ms.HeapAlloc)
+	return len(p), nil
+}
+
+// TestMemoryFlat checks that WriteNQuads streams: the heap stays small
+// however many quads it writes.
+func TestMemoryFlat(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes 10^6 quads")
+	}
+	runtime.GC()
+	var base runtime.MemStats
+	runtime.ReadMemStats(&base)
+	h := &heapWatcher{}
+	if _, err := WriteNQuads(h, Config{Seed: 1, Quads: 1000000}); err != nil {
+		t.Fatal(err)
+	}
+	const limit = 64 << 20 // the output alone is ~210 MB
+	if grew := h.maxHeap - min(h.maxHeap, base.HeapAlloc); grew > limit {
+		t.Errorf("heap grew by %d MiB while writing 10^6 quads; want under %d MiB", grew>>20, limit>>20)
+	}
+	t.Logf("largest heap while writing: %d MiB (%d writes)", h.maxHeap>>20, h.calls)
 }
