@@ -75,6 +75,19 @@ func TestParseTurtleErrors(t *testing.T) {
 		{"bad escape", `<s> <p> "\q" .`, 1, 10, "unknown string escape"},
 		{"literal subject", `"x" <p> <o> .`, 1, 1, "expected a subject"},
 		{"bad char", "<s> <p> <o> .\n  $", 2, 3, "unexpected character"},
+		{"escaped space in IRI", `<s> <p> <http://e/\u0020> .`, 1, 19, "not allowed in an IRI"},
+		{"raw space in IRI", `<s> <p> <http://e/ x> .`, 1, 19, "not allowed in an IRI"},
+		{"prefix without dot", "@prefix ex: <http://e/>\nex:a ex:b ex:c .", 2, 1, `expected "."`},
+		{"literal predicate", `<s> "p" <o> .`, 1, 5, "expected a predicate"},
+		{"blank node predicate", `<s> _:p <o> .`, 1, 5, "expected a predicate"},
+		{"language then datatype", `<s> <p> "x"@en^^<t> .`, 1, 15, `expected "."`},
+		{"unterminated collection", `<s> <p> ( 1 2`, 1, 14, "unterminated collection"},
+		{"unterminated blank node", `<s> <p> [ <q> 1 .`, 1, 17, `expected "]"`},
+		{"bad number", `<s> <p> 1e .`, 1, 9, "malformed exponent"},
+		{"surrogate escape", `<s> <p> "\uD800" .`, 1, 10, "names no character"},
+		{"bad language tag", `<s> <p> "x"@1 .`, 1, 12, "language tag"},
+		{"long string unterminated", "<s> <p> '''abc\n\n", 1, 9, "unterminated string"},
+		{"base without IRI", "@base ex: .", 1, 7, "expected an IRI"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
