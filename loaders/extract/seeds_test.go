@@ -8,6 +8,10 @@ import (
 
 	"github.com/cayleygraph/quad"
 	"github.com/partygraph/partygraph/graph"
+	"github.com/partygraph/partygraph/loaders"
+	"github.com/partygraph/partygraph/loaders/detect"
+	"github.com/partygraph/partygraph/loaders/extract"
+	"github.com/partygraph/partygraph/loaders/text"
 )
 
 const (
@@ -163,5 +167,103 @@ func TestSeedPrecision(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			checkPrecision(t, s.qs, s.label)
 		})
+	}
+}
+
+// TestSeedsTogether loads the four seeds into one graph and checks that they
+// meet on shared nodes: one node per meeting, per theme, per keynote, and
+// no two nodes of one kind with the same name across the documents.
+func TestSeedsTogether(t *testing.T) {
+	seeds := seedQuads(t)
+	var all []quad.Quad
+	for _, s := range seeds {
+		all = append(all, s.qs...)
+	}
+	hlm := entry(t, graph.KindSeries, "CPC in Dialogue with World Political Parties High-level Meeting")
+	m2017 := meetingIRI(hlm, "2017")
+	labels := map[quad.Value]bool{}
+	for _, q := range all {
+		if q.Subject == quad.Value(m2017) && q.Predicate == quad.Value(graph.StartDate) {
+			labels[q.Label] = true
+		}
+	}
+	if len(labels) != 3 {
+		t.Errorf("the 2017 meeting's start date is stated under %d labels, want 3", len(labels))
+	}
+	themes := objects(all, m2017, graph.ThemeProp)
+	seen := map[quad.Value]bool{}
+	for _, th := range themes {
+		seen[th] = true
+	}
+	if len(seen) != 1 {
+		t.Errorf("the 2017 meeting has %d theme nodes, want 1: %v", len(seen), themes)
+	}
+	langs := map[string]bool{}
+	for th := range seen {
+		for _, o := range objects(all, th.(quad.IRI), graph.Label) {
+			if ls, ok := o.(quad.LangString); ok {
+				langs[ls.Lang] = true
+			}
+		}
+	}
+	for _, l := range []string{"en", "zh-Hans", "zh-Hant"} {
+		if !langs[l] {
+			t.Errorf("the 2017 theme has no label in %s", l)
+		}
+	}
+	// One node per name and kind across the documents.
+	typeOf := map[quad.Value]quad.Value{}
+	for _, q := range all {
+		if q.Predicate == quad.Value(graph.Type) {
+			typeOf[q.Subject] = q.Object
+		}
+	}
+	byName := map[string]quad.Value{}
+	for _, q := range all {
+		ls, ok := q.Object.(quad.LangString)
+		if !ok || q.Predicate != quad.Value(graph.Label) {
+			continue
+		}
+		ty := typeOf[q.Subject]
+		if ty != quad.Value(graph.Person) && ty != quad.Value(graph.PoliticalParty) && ty != quad.Value(graph.MeetingSeries) {
+			continue
+		}
+		key := ty.String() + " " + text.Fold(string(ls.Value))
+		if prev, ok := byName[key]; ok && prev != q.Subject {
+			t.Errorf("two nodes named %q across the seeds: %v and %v", ls.Value, prev, q.Subject)
+		}
+		byName[key] = q.Subject
+	}
+}
+
+// BenchmarkExtractSeeds extracts the four seeds, parsed once, with the
+// default gazetteer.
+func BenchmarkExtractSeeds(b *testing.B) {
+	dir := seedsDir(b)
+	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+	var docs []*loaders.Document
+	size := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		doc, err := detect.Parse(filepath.Base(f), data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, doc)
+		size += len(data)
+	}
+	g := gz(b)
+	x := extract.New(g)
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	for b.Loop() {
+		for _, d := range docs {
+			if _, err := x.Extract(d, "https://w3id.org/partygraph/source/bench"); err != nil {
+				b.Fatal(err)
+			}
+		}
 	}
 }
