@@ -1193,6 +1193,7 @@ func (e *executor) evalBGPFiltered(o *BGP, in row, filters []pushedFilter, fn fu
 			hs[i].off = true
 		}
 	}
+	var prog bgpProgress
 	var step func(i int) bool
 	step = func(i int) bool {
 		if i > 0 && len(at[i]) > 0 && !pass(at[i]) {
@@ -1236,18 +1237,20 @@ func (e *executor) evalBGPFiltered(o *BGP, in row, filters []pushedFilter, fn fu
 			return cont
 		}
 		h := &hs[i]
-		if h.table == nil && !h.off {
+		if i == 0 {
+			prog.est0 = -1
+		} else if h.table == nil && !h.off {
 			h.lookups++
-			if h.lookups >= hashAfter && !e.buildHash(h, p, ag) {
+			if h.lookups >= hashAfter && !e.buildHash(h, p, ag, &prog) {
 				return false
 			}
 		}
 		if h.table != nil {
-			h.buf = h.buf[:0]
-			for _, j := range h.keyPos {
-				h.buf = appendTerm(h.buf, p[j].get(scratch))
+			var k [3]quad.Value
+			for n, j := range h.keyPos {
+				k[n] = p[j].get(scratch)
 			}
-			for _, q := range h.table[string(h.buf)] {
+			for _, q := range h.table[k] {
 				if !e.tick() || !visit(q) {
 					return false
 				}
@@ -1255,32 +1258,62 @@ func (e *executor) evalBGPFiltered(o *BGP, in row, filters []pushedFilter, fn fu
 			return true
 		}
 		s, pr, ob := p[0].get(scratch), p[1].get(scratch), p[2].get(scratch)
+		if i == 0 {
+			first := visit
+			visit = func(q quad.Quad) bool {
+				prog.seen0++
+				return first(q)
+			}
+			prog.s0, prog.p0, prog.o0 = s, pr, ob
+		}
 		return e.matchTriples(s, pr, ob, ag, scratch, visit)
 	}
 	return step(0)
+}
+
+// bgpProgress tracks how far the first step of a BGP has got, to predict how
+// many more lookups the later steps will make.
+type bgpProgress struct {
+	seen0      int64
+	est0       int64 // estimate of the first step; -1 = not asked yet
+	s0, p0, o0 quad.Value
+}
+
+// remaining predicts how many more times a step that made lookups lookups
+// so far will run.
+func (e *executor) remaining(prog *bgpProgress, lookups int) int64 {
+	if prog.est0 < 0 {
+		prog.est0 = e.st.Estimate(e.ctx, prog.s0, prog.p0, prog.o0, e.estimateGraph())
+	}
+	if prog.seen0 <= 0 || prog.est0 <= prog.seen0 {
+		// the estimate is exhausted: assume as many again
+		return int64(lookups)
+	}
+	return int64(lookups) * (prog.est0 - prog.seen0) / prog.seen0
 }
 
 // hashStep is the state of one step of a BGP evaluation.
 type hashStep struct {
 	keyPos  []int // positions of the pattern bound by earlier steps
 	lookups int
-	est     int64 // estimate of the pattern with its constants only; -1 = not asked
-	off     bool  // never hash this step
-	table   map[string][]quad.Quad
-	buf     []byte
+	est     int64                         // estimate of the pattern with its constants only; -1 = not asked
+	off     bool                          // never hash this step
+	table   map[[3]quad.Value][]quad.Quad // keyed by the values at keyPos
 }
 
 // Hashing thresholds: a step is considered for hashing after hashAfter
 // lookups, and hashed once lookups*hashRatio reach the size of its pattern
-// (at most hashMax triples).
+// (at most hashMax triples). A store call costs far more than a streamed
+// triple on disk and SQL backends, a little more in memory: hashRatio 4
+// keeps the loss small on fast stores and the gain large on slow ones.
 const (
 	hashAfter = 32
-	hashRatio = 16
+	hashRatio = 4
 	hashMax   = 4 << 20
 )
 
 // buildHash decides whether step h switches to a hash table, and builds it.
-func (e *executor) buildHash(h *hashStep, p [3]cterm, ag activeGraph) bool {
+func (e *executor) buildHash(h *hashStep, p [3]cterm, ag activeGraph, prog *bgpProgress) bool {
 	c := func(t cterm) quad.Value {
 		if t.slot < 0 {
 			return t.val
@@ -1298,24 +1331,23 @@ func (e *executor) buildHash(h *hashStep, p [3]cterm, ag activeGraph) bool {
 			return true
 		}
 	}
-	if int64(h.lookups)*hashRatio < h.est {
+	if h.lookups&(h.lookups-1) != 0 {
+		return true // reconsider at powers of two only
+	}
+	if e.remaining(prog, h.lookups)*hashRatio < h.est {
 		return true
 	}
-	table := map[string][]quad.Quad{}
-	var buf []byte
+	table := map[[3]quad.Value][]quad.Quad{}
 	ok := e.matchTriples(c(p[0]), c(p[1]), c(p[2]), ag, nil, func(q quad.Quad) bool {
-		buf = buf[:0]
-		for _, j := range h.keyPos {
-			buf = appendTerm(buf, quadAt(q, j))
+		var k [3]quad.Value
+		for n, j := range h.keyPos {
+			k[n] = quadAt(q, j)
 		}
-		table[string(buf)] = append(table[string(buf)], q)
+		table[k] = append(table[k], q)
 		return e.tick()
 	})
-	if !ok {
-		return false
-	}
 	h.table = table
-	return true
+	return ok
 }
 
 func quadAt(q quad.Quad, j int) quad.Value {

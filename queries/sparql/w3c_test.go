@@ -82,16 +82,23 @@ func (t tally) String() string {
 
 // TestW3C runs the W3C SPARQL 1.0 and 1.1 query test suites from their
 // manifests in ../shared. A test of the suite that fails does not fail
-// TestW3C; TestW3C fails when a suite's pass count falls below its floor in
-// testdata/w3c-floor.txt.
+// TestW3C (it is reported as skipped with "W3C FAIL" in its message, or
+// fails with -w3c.strict); TestW3C fails when a suite's pass count falls
+// below its floor in testdata/w3c-floor.txt. For example:
+//
+//	go test ./queries/sparql -run 'TestW3C$' -v          # totals per directory
+//	go test ./queries/sparql -run 'TestW3C/sparql11/aggregates' -w3c.verbose
+//	go test ./queries/sparql -run 'TestW3C/sparql10/sort/dawg-sort-3' -w3c.strict
 func TestW3C(t *testing.T) {
 	root, err := repoRoot()
 	if err != nil {
 		t.Fatal(err)
 	}
 	shared := filepath.Join(filepath.Dir(root), "shared")
-	if _, err := os.Stat(filepath.Join(shared, "w3c-sparql10")); err != nil {
-		t.Skipf("W3C suites not found: ../shared next to the repository (%s) is missing", shared)
+	for _, dir := range []string{"w3c-sparql10", "w3c-sparql11"} {
+		if _, err := os.Stat(filepath.Join(shared, dir)); err != nil {
+			t.Skipf("W3C suites not found: %s is missing (../shared next to the repository)", filepath.Join(shared, dir))
+		}
 	}
 	floors, err := readFloors(filepath.Join("testdata", "w3c-floor.txt"))
 	if err != nil {
