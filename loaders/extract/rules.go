@@ -600,6 +600,25 @@ func (r *run) speakers(u *unit, m *meeting) {
 	if !spoke && !attended {
 		return
 	}
+	// Parties named in a sentence that says they took part.
+	if attended {
+		hosts := map[*entity]bool{}
+		for _, c := range u.find(r.x.Cues.Hosted) {
+			if m := u.mentionAfter(c.End(), 6, graph.KindParty); m != nil {
+				hosts[m.Ent] = true
+			}
+		}
+		for _, c := range u.find(r.x.Cues.HostedAfter) {
+			if m := u.mentionBefore(c.Off, 3, graph.KindParty); m != nil {
+				hosts[m.Ent] = true
+			}
+		}
+		for _, pm := range u.mentionsOf(graph.KindParty, false) {
+			if pm.Off < limit && !hosts[pm.Ent] {
+				r.out.add(m.Ent.IRI, graph.Attendee, pm.Ent.IRI)
+			}
+		}
+	}
 	for _, p := range r.personsOf(u) {
 		if p.at.Off >= limit {
 			continue

@@ -274,6 +274,18 @@ func TestRules(t *testing.T) {
 			},
 		},
 		{
+			name: "parties that took part, not the host",
+			doc: doc("Example Parties Forum 2029",
+				"The forum was held in Port Averly on May 8, 2029.",
+				"Hosted by the Lake Party, it was attended by delegations of the Hill Party and the River Party."),
+			want: []triple{
+				{meeting, graph.Attendee, ent("party", "hill-party")},
+				{meeting, graph.Attendee, ent("party", "river-party")},
+				{meeting, graph.Organizer, ent("party", "lake-party")},
+			},
+			not: []triple{{meeting, graph.Attendee, ent("party", "lake-party")}},
+		},
+		{
 			name: "succeeded by is the other direction",
 			doc:  doc("Lakeside Forum", "The Lakeside Forum was succeeded by the [[Lakeside Summit]]."),
 			not:  []triple{{ent("series", "lakeside-forum"), graph.Replaces, ent("series", "lakeside-summit")}},
