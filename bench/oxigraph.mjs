@@ -98,15 +98,10 @@ const loaded = store.size;
 let mergeMs = 0;
 if (opt.graph === "merge") {
   const t1 = performance.now();
-  const dg = oxigraph.defaultGraph();
-  for (const f of opt.extra) {
-    for (const q of oxigraph.parse([readFileSync(f)], { format: "application/n-quads" })) {
-      store.add(oxigraph.quad(q.subject, q.predicate, q.object, dg));
-    }
-  }
-  for (const q of oxigraph.parse([bytes], { format: "application/n-quads" })) {
-    store.add(oxigraph.quad(q.subject, q.predicate, q.object, dg));
-  }
+  const triples = store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }", {
+    results_format: "application/n-triples",
+  });
+  store.load(triples, { format: "application/n-triples" });
   mergeMs = performance.now() - t1;
 }
 bytes = null;
