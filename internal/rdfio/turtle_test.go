@@ -126,9 +126,11 @@ func TestResolveIRI(t *testing.T) {
 		"g.": "http://a/b/c/g.", ".g": "http://a/b/c/.g", "./../g": "http://a/b/g", "g;x=1/../y": "http://a/b/c/y",
 	}
 	for ref, want := range tests {
-		if got := ResolveIRI(base, ref); got != want {
-			t.Errorf("ResolveIRI(%q) = %q, want %q", ref, got, want)
-		}
+		t.Run(ref, func(t *testing.T) {
+			if got := ResolveIRI(base, ref); got != want {
+				t.Errorf("ResolveIRI(%q) = %q, want %q", ref, got, want)
+			}
+		})
 	}
 }
 

@@ -96,8 +96,10 @@ func TestFormatTerm(t *testing.T) {
 		{nil, ``},
 	}
 	for _, tc := range tests {
-		if got := FormatTerm(tc.v); got != tc.want {
-			t.Errorf("FormatTerm(%#v) = %s, want %s", tc.v, got, tc.want)
-		}
+		t.Run(tc.want, func(t *testing.T) {
+			if got := FormatTerm(tc.v); got != tc.want {
+				t.Errorf("FormatTerm(%#v) = %s, want %s", tc.v, got, tc.want)
+			}
+		})
 	}
 }

@@ -147,10 +147,12 @@ func TestOrderKeys(t *testing.T) {
 		{"# ORDER BY ?x\nSELECT * { ?s ?p ?o }", nil},
 	}
 	for _, tc := range tests {
-		got := OrderKeys(tc.q)
-		if !reflect.DeepEqual(got, tc.want) || (got == nil) != (tc.want == nil) {
-			t.Errorf("OrderKeys(%q) = %#v, want %#v", tc.q, got, tc.want)
-		}
+		t.Run(tc.q, func(t *testing.T) {
+			got := OrderKeys(tc.q)
+			if !reflect.DeepEqual(got, tc.want) || (got == nil) != (tc.want == nil) {
+				t.Errorf("OrderKeys(%q) = %#v, want %#v", tc.q, got, tc.want)
+			}
+		})
 	}
 }
 

@@ -200,9 +200,11 @@ func TestNegotiate(t *testing.T) {
 		{"application/sparql-results+json;q=0", 0, false},
 	}
 	for _, tc := range tests {
-		got, ok := Negotiate(tc.accept, Table)
-		if got != tc.want || ok != tc.ok {
-			t.Errorf("Negotiate(%q) = %v, %v; want %v, %v", tc.accept, got, ok, tc.want, tc.ok)
-		}
+		t.Run(tc.accept, func(t *testing.T) {
+			got, ok := Negotiate(tc.accept, Table)
+			if got != tc.want || ok != tc.ok {
+				t.Errorf("Negotiate(%q) = %v, %v; want %v, %v", tc.accept, got, ok, tc.want, tc.ok)
+			}
+		})
 	}
 }
