@@ -12,15 +12,29 @@ import (
 	"github.com/partygraph/partygraph/loaders/internal/langid"
 )
 
-// DefaultMaxDepth is how deeply templates, links and refs may nest before
-// further openers are read as text.
-const DefaultMaxDepth = 40
+// Defaults of the Parser's limits.
+const (
+	// DefaultMaxDepth is how deeply templates, links and refs may nest
+	// before further openers are read as text.
+	DefaultMaxDepth = 40
+	// DefaultMaxTokens bounds the markup tokens (brackets, pipes, quotes,
+	// tags, line markers and the text runs between them) of one document,
+	// and so the memory a pathological document can take. Real articles
+	// have tens of thousands.
+	DefaultMaxTokens = 1 << 20
+	// MaxParams is the number of parameters of a template that are read;
+	// the rest are ignored.
+	MaxParams = 1000
+)
 
 // Parser parses wikitext. The zero value is ready to use.
 type Parser struct {
-	MaxSize  int64               // largest input in bytes; 0 means loaders.DefaultMaxSize
-	MaxDepth int                 // nesting limit; 0 means DefaultMaxDepth
-	Lang     func(string) string // language guesser; nil means a script-based stand-in
+	MaxSize  int64 // largest input in bytes; 0 means loaders.DefaultMaxSize
+	MaxDepth int   // nesting limit; 0 means DefaultMaxDepth
+	// MaxTokens limits the markup of one document; 0 means DefaultMaxTokens.
+	// A document with more is an error.
+	MaxTokens int
+	Lang      func(string) string // language guesser; nil means a script-based stand-in
 }
 
 // Parse parses the wikitext read from r with a zero Parser. name is used in
@@ -40,14 +54,23 @@ func (p *Parser) Parse(name string, r io.Reader) (*loaders.Document, error) {
 	if depth <= 0 {
 		depth = DefaultMaxDepth
 	}
+	maxTokens := p.MaxTokens
+	if maxTokens <= 0 {
+		maxTokens = DefaultMaxTokens
+	}
 	src := string(data)
+	toks, stopped := lex(src, depth, maxTokens)
+	if stopped >= 0 {
+		return nil, fmt.Errorf("wikitext: %w", loaders.ErrorAt(name, data, stopped, loaders.ErrTooLarge,
+			"more than %d markup tokens; stopped here (raise Parser.MaxTokens for such documents)", maxTokens))
+	}
 	b := &builder{
 		lang:     langid.Or(p.Lang),
 		src:      src,
 		doc:      &loaders.Document{Name: name, Genre: "wikitext", Meta: map[string]string{}},
 		refNames: map[string]int{},
 	}
-	b.walk(parseTree(lex(src), depth))
+	b.walk(parseTree(toks, depth))
 	b.finish()
 	for len(b.tables) > 0 {
 		b.closeTable() // a table never closed still holds its rows
@@ -170,7 +193,7 @@ func (b *builder) marker(n *node) {
 	case tHeading:
 		if len(b.tables) == 0 {
 			b.finish()
-			b.start(loaders.Heading, t.n, t.pos)
+			b.start(loaders.Heading, int(t.n), t.pos)
 			b.seenHeading = true
 			return
 		}
@@ -214,7 +237,7 @@ func (b *builder) marker(n *node) {
 	}
 }
 
-func (b *builder) tableMarker(t token) {
+func (b *builder) tableMarker(t *token) {
 	tb := b.tables[len(b.tables)-1]
 	tb.endCell(b)
 	switch t.kind {
@@ -398,7 +421,7 @@ var (
 )
 
 func (b *builder) link(n *node, st *inline) {
-	ps := parts(n)
+	ps := parts(n, MaxParams)
 	target := strings.TrimSpace(strings.ReplaceAll(b.plain(ps[0]), "_", " "))
 	colon := strings.HasPrefix(target, ":")
 	target = strings.TrimSpace(strings.TrimPrefix(target, ":"))

@@ -2,7 +2,7 @@ package wikitext
 
 import "strings"
 
-type tokKind int
+type tokKind uint8
 
 const (
 	tText       tokKind = iota
@@ -30,11 +30,11 @@ const (
 
 type token struct {
 	kind tokKind
-	pos  int    // byte offset in the source
-	end  int    // byte offset after the token
-	val  string // text, tag name, list markers
-	n    int    // quote length or heading level
-	tag  tagInfo
+	n    int32    // quote length or heading level
+	pos  int      // byte offset in the source
+	end  int      // byte offset after the token
+	val  string   // text, tag name, list markers
+	tag  *tagInfo // for tTag
 }
 
 type tagInfo struct {
@@ -53,6 +53,10 @@ type lexer struct {
 	linkDepth int
 	extOpen   bool
 	tables    []int // tplDepth at which each open table started
+	maxDepth  int   // nesting beyond which brackets are text
+	maxTokens int   // where lexing stops
+	tplOver   int   // "{{" read as text because of maxDepth, not yet matched
+	linkOver  int   // "[[" read as text because of maxDepth, not yet matched
 	toks      []token
 	noClose   map[string]bool // tags known to have no closing tag ahead
 }
@@ -77,10 +81,20 @@ var (
 	}
 )
 
-func lex(src string) []token {
-	l := &lexer{src: src, noClose: map[string]bool{}, toks: make([]token, 0, len(src)/16+16)}
+// lex splits src into tokens. Brackets nested deeper than maxDepth, and
+// the pipes between them, are text, so that pathological nesting costs
+// text tokens rather than a token and a tree node per bracket.
+//
+// lex stops after maxTokens tokens and reports the offset where it stopped,
+// or -1 when it read the whole source.
+func lex(src string, maxDepth, maxTokens int) ([]token, int) {
+	l := &lexer{src: src, noClose: map[string]bool{}, toks: make([]token, 0, min(len(src)/16+16, maxTokens)),
+		maxDepth: maxDepth, maxTokens: maxTokens}
 	l.run()
-	return l.toks
+	if len(l.toks) >= maxTokens {
+		return l.toks, l.pos
+	}
+	return l.toks, -1
 }
 
 func (l *lexer) limit() int {
@@ -91,7 +105,7 @@ func (l *lexer) limit() int {
 }
 
 func (l *lexer) emit(k tokKind, pos, end int, val string, n int) {
-	l.toks = append(l.toks, token{kind: k, pos: pos, end: end, val: val, n: n})
+	l.toks = append(l.toks, token{kind: k, pos: pos, end: end, val: val, n: int32(n)})
 }
 
 func (l *lexer) text(pos, end int) {
@@ -112,7 +126,7 @@ func (l *lexer) inTableContext() bool {
 
 func (l *lexer) run() {
 	atLineStart := true
-	for l.pos < len(l.src) {
+	for l.pos < len(l.src) && len(l.toks) < l.maxTokens {
 		if l.stop > 0 && l.pos >= l.stop {
 			l.emit(tHeadingEnd, l.stop, l.lineEnd, "", 0)
 			l.pos = max(l.pos, l.lineEnd) // a comment may have run past the line
@@ -132,8 +146,27 @@ func (l *lexer) run() {
 			l.emit(tNewline, l.pos, l.pos+1, "\n", 0)
 			l.pos++
 			l.extOpen = false
-			l.linkDepth = 0 // links cannot span lines
+			l.linkDepth, l.linkOver = 0, 0 // links cannot span lines
 			atLineStart = true
+		case strings.HasPrefix(rest, "{{") && (l.tplOver > 0 || l.linkOver > 0 || l.tplDepth+l.linkDepth >= l.maxDepth):
+			l.text(l.pos, l.pos+2)
+			l.tplOver++
+			l.pos += 2
+		case strings.HasPrefix(rest, "}}") && l.tplOver > 0:
+			l.text(l.pos, l.pos+2)
+			l.tplOver--
+			l.pos += 2
+		case strings.HasPrefix(rest, "[[") && (l.tplOver > 0 || l.linkOver > 0 || l.tplDepth+l.linkDepth >= l.maxDepth):
+			l.text(l.pos, l.pos+2)
+			l.linkOver++
+			l.pos += 2
+		case strings.HasPrefix(rest, "]]") && l.linkOver > 0:
+			l.text(l.pos, l.pos+2)
+			l.linkOver--
+			l.pos += 2
+		case (c == '|' || c == '=') && (l.tplOver > 0 || l.linkOver > 0):
+			l.text(l.pos, l.pos+1)
+			l.pos++
 		case strings.HasPrefix(rest, "{{"):
 			l.emit(tTplOpen, l.pos, l.pos+2, "{{", 0)
 			l.tplDepth++
@@ -254,7 +287,7 @@ func (l *lexer) lineStart() bool {
 	trim := strings.TrimLeft(line, " \t")
 	lead := len(line) - len(trim)
 	if l.inTableContext() {
-		kind := tokKind(-1)
+		kind := tText // none
 		n := 1
 		switch {
 		case strings.HasPrefix(trim, "|}"):
@@ -268,7 +301,7 @@ func (l *lexer) lineStart() bool {
 		case strings.HasPrefix(trim, "!"):
 			kind = tHeaderCell
 		}
-		if kind >= 0 {
+		if kind != tText {
 			start := l.pos + lead
 			l.emit(kind, start, start+n, trim[:n], 0)
 			l.pos = start + n
@@ -278,7 +311,7 @@ func (l *lexer) lineStart() bool {
 			return true
 		}
 	}
-	if strings.HasPrefix(trim, "{|") {
+	if strings.HasPrefix(trim, "{|") && len(l.tables) < l.maxDepth {
 		start := l.pos + lead
 		l.emit(tTableOpen, start, start+len(trim), "{|", 0)
 		l.tables = append(l.tables, l.tplDepth)
@@ -397,7 +430,7 @@ func (l *lexer) tagOrComment() bool {
 		return true
 	case parsedTags[name]:
 		l.toks = append(l.toks, token{kind: tTag, pos: l.pos, end: tagEnd, val: name,
-			tag: tagInfo{closing: closing, selfClosing: self, attrs: attrs}})
+			tag: &tagInfo{closing: closing, selfClosing: self, attrs: attrs}})
 		l.pos = tagEnd
 		return true
 	case formatTags[name]:

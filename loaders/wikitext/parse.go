@@ -15,7 +15,7 @@ const (
 // content in children, where top-level tPipe markers separate the parts.
 type node struct {
 	kind     nodeKind
-	tok      token // the opening token (for nMarker, the token itself)
+	tok      *token // the opening token (for nMarker, the token itself)
 	text     string
 	end      int // byte offset after the node's closing token
 	closePos int // byte offset of the closing token
@@ -27,26 +27,38 @@ type node struct {
 // unbalanced input reads as it was written. maxDepth limits nesting; an
 // opener beyond it is text.
 func parseTree(toks []token, maxDepth int) []*node {
-	root := &node{kind: nMarker}
+	root := &node{kind: nMarker, tok: &token{}}
 	stack := []*node{root}
 	top := func() *node { return stack[len(stack)-1] }
 	add := func(n *node) { t := top(); t.children = append(t.children, n) }
-	textNode := func(t token) *node { return &node{kind: nText, tok: t, text: t.val, end: t.end} }
-	// flatten pops the top frame and splices it into its parent as text.
-	flatten := func() {
-		f := top()
-		stack = stack[:len(stack)-1]
-		p := top()
-		p.children = p.children[:len(p.children)-1] // f itself, its last child
-		add(&node{kind: nText, tok: f.tok, text: openerText(f.tok), end: f.tok.end})
-		for _, c := range f.children {
-			if c.kind == nMarker && (c.tok.kind == tPipe || c.tok.kind == tEquals) {
-				c = textNode(c.tok)
-			}
-			add(c)
+	textNode := func(t *token) *node { return &node{kind: nText, tok: t, text: t.val, end: t.end} }
+	// flattenTo turns the frames above stack[i] back into text inside
+	// stack[i], in one pass over their children.
+	flattenTo := func(i int) {
+		if len(stack)-1 <= i {
+			return
 		}
+		dst := stack[i]
+		dst.children = dst.children[:len(dst.children)-1] // stack[i+1] itself
+		for k := i + 1; k < len(stack); k++ {
+			f := stack[k]
+			kids := f.children
+			if k+1 < len(stack) {
+				kids = kids[:len(kids)-1] // the next open frame, spliced in next
+			}
+			if o := openerText(f.tok); o != "" {
+				dst.children = append(dst.children, &node{kind: nText, tok: f.tok, text: o, end: f.tok.end})
+			}
+			for _, c := range kids {
+				if c.kind == nMarker && (c.tok.kind == tPipe || c.tok.kind == tEquals) {
+					c.kind, c.text = nText, c.tok.val
+				}
+				dst.children = append(dst.children, c)
+			}
+		}
+		stack = stack[:i+1]
 	}
-	push := func(kind nodeKind, t token) {
+	push := func(kind nodeKind, t *token) {
 		if len(stack) > maxDepth {
 			add(textNode(t))
 			return
@@ -57,7 +69,7 @@ func parseTree(toks []token, maxDepth int) []*node {
 	}
 	// closeFrame closes the nearest open frame of kind, flattening the frames
 	// above it; without one, the closer is text.
-	closeFrame := func(kind nodeKind, t token) {
+	closeFrame := func(kind nodeKind, t *token) {
 		i := len(stack) - 1
 		for i > 0 && stack[i].kind != kind {
 			i--
@@ -66,15 +78,14 @@ func parseTree(toks []token, maxDepth int) []*node {
 			add(textNode(t))
 			return
 		}
-		for len(stack)-1 > i {
-			flatten()
-		}
+		flattenTo(i)
 		n := top()
 		n.end = t.end
 		n.closePos = t.pos
 		stack = stack[:len(stack)-1]
 	}
-	for _, t := range toks {
+	for ti := range toks {
+		t := &toks[ti]
 		switch t.kind {
 		case tText:
 			add(textNode(t))
@@ -110,22 +121,22 @@ func parseTree(toks []token, maxDepth int) []*node {
 				push(nRef, t)
 			}
 		case tNewline:
-			// Links cannot span lines: an open one is text.
-			for k := top().kind; k == nLink || k == nExtLink; k = top().kind {
-				flatten()
+			// Links cannot span lines: open ones are text.
+			i := len(stack) - 1
+			for i > 0 && (stack[i].kind == nLink || stack[i].kind == nExtLink) {
+				i--
 			}
+			flattenTo(i)
 			add(&node{kind: nMarker, tok: t, end: t.end})
 		default:
 			add(&node{kind: nMarker, tok: t, end: t.end})
 		}
 	}
-	for len(stack) > 1 {
-		flatten()
-	}
+	flattenTo(0)
 	return root.children
 }
 
-func openerText(t token) string {
+func openerText(t *token) string {
 	switch t.kind {
 	case tTplOpen:
 		return "{{"
@@ -137,17 +148,16 @@ func openerText(t token) string {
 	return "" // an unclosed <ref> tag is dropped, its content kept
 }
 
-// parts splits a template's or link's children at its top-level pipes.
-func parts(n *node) [][]*node {
+// parts splits a template's or link's children at its top-level pipes,
+// into at most max parts; the last part holds the rest.
+func parts(n *node, max int) [][]*node {
 	var out [][]*node
-	cur := []*node{}
-	for _, c := range n.children {
-		if c.kind == nMarker && c.tok.kind == tPipe {
-			out = append(out, cur)
-			cur = []*node{}
-			continue
+	start := 0
+	for i, c := range n.children {
+		if c.kind == nMarker && c.tok.kind == tPipe && len(out) < max-1 {
+			out = append(out, n.children[start:i:i])
+			start = i + 1
 		}
-		cur = append(cur, c)
 	}
-	return append(out, cur)
+	return append(out, n.children[start:len(n.children):len(n.children)])
 }

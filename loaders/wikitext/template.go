@@ -15,7 +15,7 @@ type args struct {
 }
 
 func (b *builder) args(n *node) args {
-	ps := parts(n)
+	ps := parts(n, MaxParams+1)
 	a := args{name: templateName(b.plain(ps[0])), named: map[string][]*node{}}
 	for _, p := range ps[1:] {
 		eq := -1

@@ -256,3 +256,14 @@ func TestFootnotes(t *testing.T) {
 		t.Errorf("plain footnote = %+v", r)
 	}
 }
+
+func TestMaxTokens(t *testing.T) {
+	p := Parser{MaxTokens: 100}
+	_, err := p.Parse("dense.wiki", strings.NewReader("intro\n"+strings.Repeat("[[a]] ", 100)))
+	if !errors.Is(err, loaders.ErrTooLarge) || !strings.Contains(err.Error(), "dense.wiki:2:") {
+		t.Fatalf("err = %v, want a too-large error with a position on line 2", err)
+	}
+	if _, err := p.Parse("light.wiki", strings.NewReader(strings.Repeat("plain words ", 1000))); err != nil {
+		t.Fatalf("plain text counts as one token: %v", err)
+	}
+}
