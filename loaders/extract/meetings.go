@@ -385,6 +385,33 @@ func (r *run) findMeetings() {
 			}
 		}
 	}
+	// "the General Assembly of X held in Marenport in October 2031": a
+	// sentence that names a series and says it was held in a year, without a
+	// full date, names that year's meeting.
+	for _, u := range r.units {
+		if u.Row != nil || r.inSeeAlso(u) || u.Kind == loaders.Heading || len(u.dates()) > 0 || !u.has(r.x.Cues.Held) {
+			continue
+		}
+		var named *entity
+		for _, m := range u.Mentions {
+			if m.Ent.Kind == graph.KindSeries {
+				named = m.Ent
+				break
+			}
+		}
+		years := map[string]bool{}
+		for _, m := range yearRx.FindAllStringSubmatch(u.s, -1) {
+			years[m[1]] = true
+		}
+		if named == nil || len(years) != 1 {
+			continue
+		}
+		for y := range years {
+			if m := r.meetingOf(r.seriesFor(y, u), y); m != nil && u.Meeting == nil {
+				u.Meeting = m
+			}
+		}
+	}
 	if r.title != nil && r.series != nil {
 		if m := yearRx.FindStringSubmatch(r.title.s); m != nil && len(r.meetings) <= 1 {
 			y := m[1]

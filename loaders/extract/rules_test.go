@@ -124,6 +124,15 @@ func doc(title string, paras ...string) *loaders.Document {
 	return d
 }
 
+// linked adds a wiki link to each of the names in the document's first
+// block, as a wikitext parser would.
+func linked(d *loaders.Document, names ...string) *loaders.Document {
+	for _, n := range names {
+		d.Blocks[0].Links = append(d.Blocks[0].Links, loaders.Link{Target: n, Text: n})
+	}
+	return d
+}
+
 func extractT(t *testing.T, d *loaders.Document) []quad.Quad {
 	t.Helper()
 	qs, err := Extract(d, nil, testLabel)
@@ -286,8 +295,22 @@ func TestRules(t *testing.T) {
 			not: []triple{{meeting, graph.Attendee, ent("party", "lake-party")}},
 		},
 		{
+			name: "a meeting named by series and year alone",
+			doc: linked(doc("Networks after the assembly",
+				"The article studies the Example Parties Forum held in Port Averly in October 2031 and its outcomes."),
+				"Example Parties Forum"),
+			want: []triple{
+				{ent("meeting", "example-parties-forum-2031"), graph.SuperEvent, ent("series", "example-parties-forum")},
+				{ent("meeting", "example-parties-forum-2031"), graph.Location, ent("city", "port-averly")},
+			},
+		},
+		{
 			name: "succeeded by is the other direction",
-			doc:  doc("Lakeside Forum", "The Lakeside Forum was succeeded by the [[Lakeside Summit]]."),
+			doc:  linked(doc("Lakeside Forum", "The Lakeside Forum was succeeded by the Lakeside Summit."), "Lakeside Summit"),
+			want: []triple{
+				{ent("series", "lakeside-forum"), graph.ReplacedBy, ent("series", "lakeside-summit")},
+				{ent("series", "lakeside-summit"), graph.Replaces, ent("series", "lakeside-forum")},
+			},
 			not:  []triple{{ent("series", "lakeside-forum"), graph.Replaces, ent("series", "lakeside-summit")}},
 		},
 		{
