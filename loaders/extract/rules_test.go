@@ -311,7 +311,7 @@ func TestRules(t *testing.T) {
 				{ent("series", "lakeside-forum"), graph.ReplacedBy, ent("series", "lakeside-summit")},
 				{ent("series", "lakeside-summit"), graph.Replaces, ent("series", "lakeside-forum")},
 			},
-			not:  []triple{{ent("series", "lakeside-forum"), graph.Replaces, ent("series", "lakeside-summit")}},
+			not: []triple{{ent("series", "lakeside-forum"), graph.Replaces, ent("series", "lakeside-summit")}},
 		},
 		{
 			name: "per-year sections are meetings in date order",
