@@ -64,6 +64,13 @@ func TestExec(t *testing.T) {
 		{"coalesce if", `SELECT ?p ?v WHERE { ?p a :Person OPTIONAL { ?p :knows ?k } BIND(COALESCE(?k, IF(?p = :carol, "c", "d")) AS ?v) FILTER(!BOUND(?k)) }`,
 			"p=<http://example.org/carol> v=\"c\"\np=<http://example.org/dave> v=\"d\""},
 		{"regex", `SELECT ?n WHERE { ?p :name ?n FILTER regex(?n, "^a", "i") }`, `n="Alice"`},
+		{"construct unbound template var", `CONSTRUCT { ?a :p ?nowhere . ?a :q "x" } WHERE { ?a :age 25 }`,
+			`<http://example.org/bob> <http://example.org/q> "x"`},
+		{"construct bnodes per solution", `CONSTRUCT { ?a :tag _:t . _:t :v ?n } WHERE { ?a :age ?n FILTER(?n < 31) }`,
+			"<http://example.org/alice> <http://example.org/tag> _:b1\n<http://example.org/bob> <http://example.org/tag> _:b2\n_:b1 <http://example.org/v> 30\n_:b2 <http://example.org/v> 25"},
+		{"describe var", `DESCRIBE ?x WHERE { ?x :name "Dave" }`, "<http://example.org/dave> <http://example.org/age> \"40\"^^<http://www.w3.org/2001/XMLSchema#int>\n<http://example.org/dave> <http://example.org/name> \"Dave\"\n<http://example.org/dave> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://example.org/Person>"},
+		{"select star hides blank nodes", `SELECT * WHERE { [] :knows ?k . ?k :age 25 }`, "k=<http://example.org/bob>"},
+		{"exists with outer var", `SELECT ?p WHERE { ?p :age ?a FILTER EXISTS { ?p :knows ?k . ?k :age ?b FILTER(?b < ?a) } }`, "p=<http://example.org/alice>"},
 		{"describe", `DESCRIBE :carol`, "<http://example.org/carol> <http://example.org/age> 35.5\n<http://example.org/carol> <http://example.org/name> \"Carol\"\n<http://example.org/carol> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://example.org/Person>"},
 	}
 	for _, tc := range tests {

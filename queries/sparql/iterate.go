@@ -240,7 +240,10 @@ func (it *Iterator) Quads() []quad.Quad {
 					}
 					return b
 				}
-				return r[e.slots[n.Var]]
+				if slot, ok := e.slots[n.Var]; ok {
+					return r[slot]
+				}
+				return nil // a template variable the pattern never binds
 			}
 			for _, t := range tmpl {
 				if t.Path != nil {
