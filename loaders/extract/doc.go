@@ -24,7 +24,7 @@
 // Besides the terms of the ontology it writes schema:datePublished on the
 // source document when the document gives its publication date, uses
 // schema:publisher for a journal's name, and gives a second name in one
-// language as skos:altLabel. Constructed labels ("X 2017", "2017年X") name
+// language as skos:altLabel. Constructed labels ("X 2029", "2029年X") name
 // meetings; themes, topics, speeches and outcomes are labelled with their
 // text. Conflicting statements of different documents are not reconciled:
 // each document's quads carry its own label.

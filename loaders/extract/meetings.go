@@ -170,7 +170,7 @@ func (r *run) nameSeries(s *entity, name, lang string) {
 }
 
 // ordinalRx matches ordinals and years that make a title the name of one
-// meeting of a series ("10th", "第十届", "2023", "-2023").
+// meeting of a series ("10th", "第十届", "2029", "-2029").
 var ordinalRx = regexp.MustCompile(`(?i)(^|\s)(the\s+)?[0-9]+(st|nd|rd|th)\s+|第[0-9一二三四五六七八九十百]+[届屆次]|[\s\-–—:]*(19|20)[0-9]{2}\s*$|^\s*(19|20)[0-9]{2}年?\s*`)
 
 // seriesNameFromTitle returns the series a title names when the gazetteer
@@ -221,8 +221,8 @@ func (r *run) inSection(u *unit, cues []string) bool {
 }
 
 // seriesYears reads the years a unit states for a series: ranges ("held from
-// 2014 to 2017", "2014-2016"), open ranges ("since 2017") and year facts
-// ("Date: Since 2017").
+// 2019 to 2022", "2019-2022"), open ranges ("since 2019") and year facts
+// ("Date: Since 2019").
 func (r *run) seriesYears(u *unit) {
 	for _, d := range u.dates() {
 		if !d.Year {
@@ -438,7 +438,7 @@ func (r *run) findMeetings() {
 }
 
 // sectionYear returns the year the innermost section heading of the unit
-// names when that heading is a year ("2017", "2017年", "The 2023 meeting").
+// names when that heading is a year ("2029", "2029年", "The 2029 meeting").
 func (r *run) sectionYear(u *unit) string {
 	for i := len(u.Section) - 1; i >= 0; i-- {
 		h := strings.TrimSpace(u.Section[i])

@@ -318,7 +318,7 @@ func (r *run) inQuoteSeg(u *unit, sg seg) bool {
 
 // titlePhrase reads a segment of titles joined by "and": each "Title of
 // Body" or "Title Name of Country". It returns the holdings, and the person
-// when the phrase names one inside ("President Kiir of South Sudan").
+// when the phrase names one inside ("President Ilyan of Varnland").
 func (r *run) titlePhrase(u *unit, sg seg) ([]holding, *entity, span) {
 	var hs []holding
 	var named *entity
@@ -375,7 +375,7 @@ func (r *run) titlePhrase(u *unit, sg seg) ([]holding, *entity, span) {
 }
 
 // trimTail cuts a body phrase at the first lower-case word after its
-// capitalised name ("the Pangu Party spoke" → "the Pangu Party").
+// capitalised name ("the Harbour Party spoke" → "the Harbour Party").
 func trimTail(s seg) seg {
 	ws := strings.Fields(s.Text)
 	end := 0
@@ -414,7 +414,7 @@ func (r *run) splitAnd(sg seg) []seg {
 }
 
 // titleTarget resolves the body a title names ("the African National
-// Congress of South Africa", "the CCP Central Committee", "China"): a party
+// Congress of Eastmark", "the Harbour Party Central Committee", "Varnland"): a party
 // (with the country it is said to be of), an organisation or a country.
 func (r *run) titleTarget(u *unit, obj seg) *entity {
 	if obj.Len == 0 {
@@ -466,7 +466,7 @@ func (r *run) titleTarget(u *unit, obj seg) *entity {
 	nameAt := span{obj.End() - len(name), len(name)}
 	f := newFolded(name)
 	if ps := f.find(r.x.Cues.PartyWord); len(ps) > 0 && isCapitalized(name) {
-		// Drop a body inside the party: "Supreme Council of the United Russia Party".
+		// Drop a body inside the party: "Supreme Council of the Harbour Party".
 		for _, b := range f.find(r.x.Cues.BodyWord) {
 			if b.Off == 0 {
 				if i := strings.Index(name, " of "); i >= 0 {
@@ -684,7 +684,7 @@ func isPresident(title string) bool {
 const zhClause = "，,、。：:；;（）()「」“”《》 \n"
 
 // peopleZh finds titled persons in Chinese text: a title right before a
-// name ("中共中央总书记习近平", "中联部副部长郭业洲").
+// name ("示例党中央总书记王明", "示例部副部长李华").
 func (r *run) peopleZh(u *unit) {
 	var cands []cand
 	for _, m := range u.Mentions {
@@ -713,7 +713,7 @@ func (r *run) peopleZh(u *unit) {
 	r.zhAppositions(u)
 }
 
-// zhHolding reads a Chinese title ("中联部副部长", "蒙古国草原绿党主席"): the
+// zhHolding reads a Chinese title ("示例部副部长", "某国草原绿党主席"): the
 // title word, and the party, organisation or country it names; a party the
 // gazetteer lacks is the text between the country and the title word when
 // it ends in a party word.

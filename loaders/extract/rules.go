@@ -158,8 +158,8 @@ func (r *run) zhHost(u *unit, cue span) *entity {
 }
 
 // location: a city named right after "in"/"at" or after "在"/"于" in the
-// same clause, in a unit that says the meeting was held; "Beijing time" and
-// "Beijing Initiative" are not venues.
+// same clause, in a unit that says the meeting was held; "Velmo time" and
+// "Velmo Initiative" are not venues.
 func (r *run) location(u *unit, m *meeting) {
 	if !u.has(r.x.Cues.Held) {
 		return
@@ -264,7 +264,7 @@ func (r *run) venueCity(u *unit, sp span) bool {
 		}
 		return false
 	}
-	// The next word must not continue a name ("Beijing Initiative").
+	// The next word must not continue a name ("Velmo Initiative").
 	if w := firstWord(after); w != "" && isCapitalized(w) && !strings.HasPrefix(after, ",") {
 		return false
 	}
@@ -641,7 +641,7 @@ func (r *run) speakers(u *unit, m *meeting) {
 }
 
 // outcomes: an initiative, declaration or consensus the meeting adopted
-// ("concluded with the Beijing Initiative", "发表了《北京倡议》").
+// ("concluded with the Velmo Initiative", "发表了《清水倡议》").
 func (r *run) outcomes(u *unit, m *meeting) {
 	if !u.has(r.x.Cues.Outcome) {
 		return

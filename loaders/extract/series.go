@@ -12,8 +12,8 @@ import (
 )
 
 // quotedSeries handles a quoted series name that a gazetteer name covers
-// only in part ("Top Level CCP Dialogue with the World Political Parties"
-// contains "CCP Dialogue with the World"): the quotation names the known
+// only in part ("Top Level Harbour Party Dialogue with the World's Parties"
+// contains "Harbour Party Dialogue with the World"): the quotation names the known
 // series its words match best, or, when none matches well, no series at all.
 func (r *run) quotedSeries(u *unit) {
 	for _, q := range u.Quotes {
