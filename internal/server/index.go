@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/cayleygraph/quad"
@@ -30,11 +31,17 @@ type nodeInfo struct {
 	classes   []quad.IRI
 	display   string // the label shown for the node
 	class     quad.IRI
+	source    bool // a source document
 }
 
-// entry is one search key: the folded form of one label of a node.
+// entry is one search key: a suffix of the folded form of one label of a
+// node, starting at the beginning of the label, at the beginning of a word,
+// or at a Han character (Chinese is written without spaces). A search is a
+// binary search for the entries that start with the folded query.
 type entry struct {
-	key   string // text.Fold of the label
+	key   string // the suffix of the folded label
+	off   int    // where key starts in the folded label: 0 is the whole label
+	word  bool   // key starts a word
 	label string // the label as stored
 	lang  string
 	node  *nodeInfo
@@ -138,11 +145,21 @@ func buildIndex(ctx context.Context, st *graph.Store) (*index, error) {
 	for _, n := range idx.nodes {
 		n.display = displayLabel(n)
 		n.class = mainClass(n.classes)
+		n.source = hasClass(n, graph.SourceDocument)
 		for _, group := range [][]quad.Value{n.labels, n.altLabels} {
 			for _, l := range group {
 				txt, lang := literalText(l)
-				if key := text.Fold(txt); key != "" {
-					idx.entries = append(idx.entries, entry{key: key, label: txt, lang: lang, node: n})
+				key := text.Fold(txt)
+				if key == "" {
+					continue
+				}
+				idx.entries = append(idx.entries, entry{key: key, word: true, label: txt, lang: lang, node: n})
+				prev := rune(0)
+				for i, r := range key {
+					if i > 0 && (isHan(r) || wordStart(prev, r)) {
+						idx.entries = append(idx.entries, entry{key: key[i:], off: i, word: wordStart(prev, r), label: txt, lang: lang, node: n})
+					}
+					prev = r
 				}
 			}
 		}
@@ -268,11 +285,30 @@ const (
 	rankSubstring
 )
 
+// maxScan bounds the keys one search looks at: a query of one or two
+// letters matches much of the graph, and the first keys in alphabetical
+// order (the shortest extensions first) are what autocomplete needs.
+const maxScan = 5000
+
+// wordStart reports whether r starts a word after prev.
+func wordStart(prev, r rune) bool {
+	return isWordRune(r) && !isWordRune(prev)
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// isHan reports whether r is a Chinese character.
+func isHan(r rune) bool { return r >= 0x2E80 && unicode.Is(unicode.Han, r) }
+
 // search returns up to limit nodes with a label matching q, in any language
 // or script: q and the labels are compared by their text.Fold keys, so
 // case, diacritics, full-width forms and Traditional/Simplified Chinese do
-// not matter. Exact matches come first, then prefixes, then word prefixes,
-// then other substrings; shorter labels first within each.
+// not matter. A query matches a label that it starts, a word of it
+// ("jinping" finds "Xi Jinping"), or any part of it from a Chinese character
+// on ("近平" finds "习近平"). Exact matches come first, then prefixes, then
+// word prefixes, then the rest; shorter labels first within each.
 func (idx *index) search(q string, class quad.IRI, limit int) []hit {
 	key := text.Fold(q)
 	if key == "" || limit <= 0 {
@@ -288,33 +324,18 @@ func (idx *index) search(q string, class quad.IRI, limit int) []hit {
 			best[e.node] = cand
 		}
 	}
-	// Prefix matches are a range of the sorted keys.
 	lo := sort.Search(len(idx.entries), func(i int) bool { return idx.entries[i].key >= key })
-	for i := lo; i < len(idx.entries) && strings.HasPrefix(idx.entries[i].key, key); i++ {
+	for i, n := lo, 0; i < len(idx.entries) && n < maxScan && strings.HasPrefix(idx.entries[i].key, key); i, n = i+1, n+1 {
 		e := &idx.entries[i]
-		if e.key == key {
+		switch {
+		case e.off == 0 && len(e.key) == len(key):
 			consider(e, rankExact)
-		} else {
+		case e.off == 0:
 			consider(e, rankPrefix)
-		}
-	}
-	// Other substrings need a scan; a single Latin letter matches too much
-	// to be worth it.
-	if utf8.RuneCountInString(key) > 1 || key[0] >= utf8.RuneSelf {
-		for i := range idx.entries {
-			e := &idx.entries[i]
-			if strings.HasPrefix(e.key, key) {
-				continue
-			}
-			j := strings.Index(e.key, key)
-			if j < 0 {
-				continue
-			}
-			if e.key[j-1] == ' ' || e.key[j-1] == '-' || e.key[j-1] == '(' || e.key[j-1] == '"' {
-				consider(e, rankWordPrefix)
-			} else {
-				consider(e, rankSubstring)
-			}
+		case e.word:
+			consider(e, rankWordPrefix)
+		default:
+			consider(e, rankSubstring)
 		}
 	}
 	hits := make([]hit, 0, len(best))
@@ -326,8 +347,8 @@ func (idx *index) search(q string, class quad.IRI, limit int) []hit {
 		if a.rank != b.rank {
 			return a.rank < b.rank
 		}
-		if sa, sb := hasClass(a.node, graph.SourceDocument), hasClass(b.node, graph.SourceDocument); sa != sb {
-			return sb // entities before the documents that name them
+		if a.node.source != b.node.source {
+			return b.node.source // entities before the documents that name them
 		}
 		if la, lb := utf8.RuneCountInString(a.label), utf8.RuneCountInString(b.label); la != lb {
 			return la < lb

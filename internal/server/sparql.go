@@ -271,6 +271,9 @@ func negotiate(accept, format string, offered []string) (string, bool) {
 		if !ok {
 			mt = strings.ToLower(format) // a media type given as format
 		}
+		if mt == "application/sparql-results+json" && offered[0] != selectTypes[0] {
+			mt = ctJSONLD // format=json for a graph (SPARQLWrapper sends it)
+		}
 		for _, o := range offered {
 			if o == mt {
 				return o, true
