@@ -17,6 +17,7 @@ import (
 
 	"github.com/cayleygraph/quad"
 
+	"github.com/partygraph/partygraph/graph"
 	"github.com/partygraph/partygraph/internal/rdfio"
 	"github.com/partygraph/partygraph/internal/w3c"
 	"github.com/partygraph/partygraph/queries/results"
@@ -100,23 +101,82 @@ func TestW3C(t *testing.T) {
 			t.Skipf("W3C suites not found: %s is missing (../shared next to the repository)", filepath.Join(shared, dir))
 		}
 	}
+	runW3C(t, shared, memStore, "", "")
+}
+
+// TestW3CGraphStore runs the evaluation tests of the suites again on the
+// store of package graph (Cayley's in-memory backend behind partygraph's
+// store), with their own floors (keys ending in -graph).
+func TestW3CGraphStore(t *testing.T) {
+	root, err := repoRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	shared := filepath.Join(filepath.Dir(root), "shared")
+	for _, dir := range []string{"w3c-sparql10", "w3c-sparql11"} {
+		if _, err := os.Stat(filepath.Join(shared, dir)); err != nil {
+			t.Skipf("W3C suites not found: %s is missing (../shared next to the repository)", filepath.Join(shared, dir))
+		}
+	}
+	runW3C(t, shared, graphStore, "-graph", " evaluation on the graph store")
+}
+
+// storeFactory builds the store a test's quads are queried in; done
+// releases it.
+type storeFactory func(qs []quad.Quad) (st sparql.Store, done func(), err error)
+
+func memStore(qs []quad.Quad) (sparql.Store, func(), error) {
+	st := w3c.NewMemStore()
+	st.Add(qs...)
+	return st, func() {}, nil
+}
+
+func graphStore(qs []quad.Quad) (sparql.Store, func(), error) {
+	ctx := context.Background()
+	st, err := graph.Open(ctx, "mem:", graph.Options{})
+	if err != nil {
+		return nil, nil, err
+	}
+	var labels []quad.Value
+	seen := map[quad.Value]bool{}
+	for _, q := range qs {
+		if !seen[q.Label] {
+			seen[q.Label] = true
+			labels = append(labels, q.Label)
+		}
+	}
+	if _, err := st.Replace(ctx, labels, qs); err != nil {
+		st.Close()
+		return nil, nil, err
+	}
+	return st, func() { st.Close() }, nil
+}
+
+// runW3C runs both suites with stores from newStore. A non-empty keySuffix
+// runs only the evaluation tests, under subtests and floors named with it.
+func runW3C(t *testing.T, shared string, newStore storeFactory, keySuffix, titleSuffix string) {
 	floors, err := readFloors(filepath.Join("testdata", "w3c-floor.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, suite := range w3cSuites() {
+		key, title := suite.key+keySuffix, suite.title+titleSuffix
 		var tests []*w3c.Test
 		for _, m := range suite.manifests {
 			ts, err := w3c.Load(filepath.Join(shared, m))
 			if err != nil {
-				t.Fatalf("%s: %v", suite.title, err)
+				t.Fatalf("%s: %v", title, err)
 			}
-			tests = append(tests, ts...)
+			for _, tc := range ts {
+				if keySuffix == "" || !tc.IsSyntaxTest() {
+					tests = append(tests, tc)
+				}
+			}
 		}
 		var total tally
 		perDir := map[string]*tally{}
 		var dirs []string
-		t.Run(suite.key, func(t *testing.T) {
+		t.Run(key, func(t *testing.T) {
 			for _, tc := range tests {
 				dir := filepath.ToSlash(tc.Dir)
 				if perDir[dir] == nil {
@@ -125,7 +185,7 @@ func TestW3C(t *testing.T) {
 				}
 				name := dir + "/" + testLocalName(tc)
 				t.Run(name, func(t *testing.T) {
-					o, msg := runW3CTest(tc)
+					o, msg := runW3CTest(tc, newStore)
 					perDir[dir].add(o)
 					total.add(o)
 					switch o {
@@ -138,7 +198,7 @@ func TestW3C(t *testing.T) {
 						if *w3cStrict {
 							t.Errorf("%s: %s", tc.Name, msg)
 						} else {
-							t.Skipf("W3C FAIL (counted as failed, see %s totals): %s: %s", suite.title, tc.Name, firstLine(msg))
+							t.Skipf("W3C FAIL (counted as failed, see %s totals): %s: %s", title, tc.Name, firstLine(msg))
 						}
 					}
 				})
@@ -147,25 +207,25 @@ func TestW3C(t *testing.T) {
 		sort.Strings(dirs)
 		for _, d := range dirs {
 			if *perDir[d] != (tally{}) {
-				fmt.Printf("%s %s: %s\n", suite.title, d, perDir[d])
+				fmt.Printf("%s %s: %s\n", title, d, perDir[d])
 			}
 		}
-		fmt.Printf("%s: %s\n", suite.title, total)
+		fmt.Printf("%s: %s\n", title, total)
 		if ran := total.passed + total.failed + total.skipped; ran < len(tests) {
-			t.Logf("%s: floor not checked, -run selected %d of %d tests", suite.title, ran, len(tests))
+			t.Logf("%s: floor not checked, -run selected %d of %d tests", title, ran, len(tests))
 			continue
 		}
-		if floor, ok := floors[suite.key]; !ok {
-			t.Errorf("%s: no floor for %q in testdata/w3c-floor.txt", suite.title, suite.key)
+		if floor, ok := floors[key]; !ok {
+			t.Errorf("%s: no floor for %q in testdata/w3c-floor.txt", title, key)
 		} else if total.passed < floor {
-			t.Errorf("%s: %d tests pass, fewer than the floor of %d in testdata/w3c-floor.txt", suite.title, total.passed, floor)
+			t.Errorf("%s: %d tests pass, fewer than the floor of %d in testdata/w3c-floor.txt", title, total.passed, floor)
 		}
 	}
 }
 
 // runW3CTest runs one test and says how it went, with the reason for a
 // failure or skip.
-func runW3CTest(tc *w3c.Test) (o outcome, msg string) {
+func runW3CTest(tc *w3c.Test, newStore storeFactory) (o outcome, msg string) {
 	if tc.Withdrawn() {
 		return skipped, "dawgt:approval is dawgt:" + tc.Approval + ": the suite does not count it"
 	}
@@ -192,7 +252,7 @@ func runW3CTest(tc *w3c.Test) (o outcome, msg string) {
 	if reason := outOfScopeQuery(string(text)); reason != "" {
 		return skipped, reason
 	}
-	msg, err = evaluate(tc, string(text))
+	msg, err = evaluate(tc, string(text), newStore)
 	if err != nil {
 		return failed, err.Error()
 	}
@@ -239,14 +299,14 @@ var fromRx = regexp.MustCompile(`(?i)\bFROM\s+(NAMED\s+)?<([^>]*)>`)
 
 // evaluate runs an evaluation test; it returns the difference from the
 // expected result, "" if none.
-func evaluate(tc *w3c.Test, text string) (string, error) {
-	st := w3c.NewMemStore()
+func evaluate(tc *w3c.Test, text string, newStore storeFactory) (string, error) {
+	var data []quad.Quad
 	load := func(path string, label quad.Value, n int) error {
 		qs, err := rdfio.ParseFile(path, rdfio.Options{Label: label, BlankPrefix: "d" + strconv.Itoa(n) + "_"})
 		if err != nil {
 			return fmt.Errorf("load test data: %w", err)
 		}
-		st.Add(qs...)
+		data = append(data, qs...)
 		return nil
 	}
 	n := 0
@@ -292,6 +352,11 @@ func evaluate(tc *w3c.Test, text string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("parse: %w", err)
 	}
+	st, done, err := newStore(data)
+	if err != nil {
+		return "", fmt.Errorf("store: %w", err)
+	}
+	defer done()
 	res, err := execSafely(st, q, opt)
 	if err != nil {
 		return "", fmt.Errorf("exec: %w", err)
