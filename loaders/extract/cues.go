@@ -119,7 +119,7 @@ func DefaultCues() Cues {
 			"前身为", "前身是", "取代", "接替"},
 		Replaced: []string{"replaced by", "succeeded by", "superseded by", "renamed", "改称", "更名为"},
 		Since:    []string{"since", "from", "自", "始于", "起"},
-		First:    []string{"first", "inaugural", "1st", "首届", "第一届", "首次", "第一次"},
+		First:    []string{"first", "inaugural", "1st", "首届", "第一届"},
 		SeeAlso:  []string{"see also", "related", "参见", "参看", "相关条目", "另见"},
 		MeetingWord: []string{"meeting", "dialogue", "summit", "conference", "forum", "seminar",
 			"assembly", "congress", "symposium", "session", "对话会", "会议", "峰会", "论坛",
