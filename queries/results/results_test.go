@@ -208,3 +208,21 @@ func TestNegotiate(t *testing.T) {
 		})
 	}
 }
+
+func TestFlush(t *testing.T) {
+	var b strings.Builder
+	w, err := NewWriter(&b, CSV, []string{"x"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.WriteRow([]quad.Value{quad.String("a")})
+	if b.Len() != 0 {
+		t.Fatalf("wrote %q before Flush", b.String())
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if b.String() != "x\r\na\r\n" {
+		t.Errorf("after Flush: %q", b.String())
+	}
+}

@@ -158,6 +158,17 @@ func (rw *Writer) WriteRow(row []quad.Value) error {
 	return rw.err
 }
 
+// Flush writes what is buffered to the underlying writer (a server can
+// call it to send the first rows early). The table writes nothing before
+// Close.
+func (rw *Writer) Flush() error {
+	if rw.err != nil {
+		return rw.err
+	}
+	rw.err = rw.w.Flush()
+	return rw.err
+}
+
 // Close ends the document and flushes it.
 func (rw *Writer) Close() error {
 	if rw.err != nil {
