@@ -140,6 +140,10 @@ func (t boltTx) del(table byte, key []byte) error      { return t.bucket(table).
 
 type levelEngine struct {
 	db *leveldb.DB
+	// batch is reused by the writes, which the Store serialises: Load keeps
+	// the capacity of its record index.
+	batch leveldb.Batch
+	data  []byte
 }
 
 func openLevel(dir string, timeout time.Duration) (*levelEngine, error) {
@@ -185,15 +189,18 @@ func (e *levelEngine) update(fn func(r reader, w writer) error) error {
 		return err
 	}
 	defer sn.Release()
-	b := &levelBatch{}
+	b := &levelBatch{data: e.data[:0]}
 	if err := fn(levelReader{sn}, b); err != nil {
 		return err
 	}
 	if b.n == 0 {
 		return nil
 	}
-	lb, err := b.batch()
-	if err != nil {
+	if cap(b.data) <= 64<<20 {
+		e.data = b.data // keep the buffer for the next write
+	}
+	lb := &e.batch
+	if err := b.load(lb); err != nil {
 		return err
 	}
 	// One batch is one journal record: after a crash it is either all in or
@@ -278,15 +285,14 @@ func (b *levelBatch) del(table byte, key []byte) error {
 	return nil
 }
 
-func (b *levelBatch) batch() (*leveldb.Batch, error) {
-	lb := new(leveldb.Batch)
+func (b *levelBatch) load(lb *leveldb.Batch) error {
 	if err := lb.Load(b.data); err != nil {
-		return nil, err
+		return err
 	}
 	if lb.Len() != b.n {
-		return nil, fmt.Errorf("batch of %d records loads as %d", b.n, lb.Len())
+		return fmt.Errorf("batch of %d records loads as %d", b.n, lb.Len())
 	}
-	return lb, nil
+	return nil
 }
 
 // dirSize returns the bytes used by the files under dir.

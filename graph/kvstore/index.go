@@ -86,14 +86,30 @@ type writeTx struct {
 	counts map[[2]uint64]int64 // (position, id) -> change
 	order  []ids               // touched quads, in first-touch order
 	stored []uint64            // new ids written to the dictionary by commit
+
+	scratch []byte // encoding buffer
+	arena   []byte // index keys of commit
 }
 
-func newWriteTx(s *Store, r reader) *writeTx {
+// newWriteTx starts a transaction expected to touch about n quads.
+func newWriteTx(s *Store, r reader, n int) *writeTx {
 	return &writeTx{
 		s: s, r: r,
 		newVals: map[uint64][]byte{}, newKeys: map[string]uint64{},
-		quads: map[ids]bool{}, before: map[ids]bool{}, counts: map[[2]uint64]int64{},
+		quads: make(map[ids]bool, n), before: make(map[ids]bool, n), counts: map[[2]uint64]int64{},
+		order: make([]ids, 0, n),
 	}
+}
+
+// key appends the key of q in x to the transaction's arena and returns it.
+// Keys stay valid until the transaction ends (bolt keeps them until commit).
+func (t *writeTx) key(x *index, q ids) []byte {
+	if cap(t.arena)-len(t.arena) < 4*9 {
+		t.arena = make([]byte, 0, 1<<20)
+	}
+	start := len(t.arena)
+	t.arena = x.key(t.arena, q)
+	return t.arena[start:len(t.arena):len(t.arena)]
 }
 
 // id returns the id of v, assigning a new one when v is not stored yet.
@@ -101,10 +117,11 @@ func (t *writeTx) id(v quad.Value) (uint64, error) {
 	if v == nil {
 		return 0, nil
 	}
-	enc, err := appendValue(nil, v)
+	enc, err := appendValue(t.scratch[:0], v)
 	if err != nil {
 		return 0, err
 	}
+	t.scratch = enc
 	vk := valueKey(enc)
 	if id, ok := t.newKeys[string(vk)]; ok {
 		return id, nil
@@ -131,7 +148,7 @@ func (t *writeTx) id(v quad.Value) (uint64, error) {
 	id := t.next
 	t.next++
 	t.newKeys[string(vk)] = id
-	t.newVals[id] = enc
+	t.newVals[id] = append([]byte(nil), enc...)
 	return id, nil
 }
 
@@ -238,9 +255,9 @@ func (t *writeTx) commit(w writer) error {
 				continue
 			}
 			if after {
-				added = append(added, x.key(nil, q))
+				added = append(added, t.key(&x, q))
 			} else {
-				deleted = append(deleted, x.key(nil, q))
+				deleted = append(deleted, t.key(&x, q))
 			}
 		}
 		if x.table == tableSPOG {

@@ -229,7 +229,7 @@ func (s *Store) Replace(ctx context.Context, labels []quad.Value, quads []quad.Q
 	defer s.wmu.Unlock()
 	var t *writeTx
 	err = s.eng.update(func(r reader, w writer) error {
-		t = newWriteTx(s, r)
+		t = newWriteTx(s, r, len(quads))
 		old := map[ids]bool{}
 		for _, l := range labels {
 			lid, err := t.lookup(l)
@@ -372,7 +372,7 @@ func (s *Store) addBatch(quads []quad.Quad) error {
 	defer s.wmu.Unlock()
 	var t *writeTx
 	err := s.eng.update(func(r reader, w writer) error {
-		t = newWriteTx(s, r)
+		t = newWriteTx(s, r, len(quads))
 		for _, q := range quads {
 			var iq ids
 			for p, d := range quad.Directions {

@@ -193,7 +193,7 @@ func (s *Store) ApplyDeltas(in []graph.Delta, opts graph.IgnoreOpts) error {
 	defer s.wmu.Unlock()
 	var t *writeTx
 	err := s.eng.update(func(r reader, w writer) error {
-		t = newWriteTx(s, r)
+		t = newWriteTx(s, r, len(in))
 		for _, d := range in {
 			var iq ids
 			missing := false
