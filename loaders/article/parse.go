@@ -38,7 +38,7 @@ func (p *Parser) Parse(name string, r io.Reader) (*loaders.Document, error) {
 	}
 	var (
 		inRefs   bool
-		refTexts []string
+		refTexts [][]string // the lines of each reference
 		section  []string
 	)
 	addPara := func(text string, offset int) {
@@ -60,7 +60,7 @@ func (p *Parser) Parse(name string, r io.Reader) (*loaders.Document, error) {
 		case eNumbered:
 			if inRefs || ev.n == 1 && len([]rune(ev.text)) >= 30 {
 				inRefs = true
-				refTexts = append(refTexts, ev.text)
+				refTexts = append(refTexts, []string{ev.text})
 				continue
 			}
 			addPara(ev.text, ev.offset)
@@ -95,7 +95,7 @@ func (p *Parser) Parse(name string, r io.Reader) (*loaders.Document, error) {
 		}
 	}
 	for _, t := range refTexts {
-		doc.References = append(doc.References, parseRef(t, lang))
+		doc.References = append(doc.References, parseRef(lines.JoinAll(t), lang))
 	}
 	var sb strings.Builder
 	sb.WriteString(doc.Title)
@@ -108,11 +108,11 @@ func (p *Parser) Parse(name string, r io.Reader) (*loaders.Document, error) {
 	return doc, nil
 }
 
-func appendContinuation(refs []string, s string) []string {
+func appendContinuation(refs [][]string, s string) [][]string {
 	if len(refs) == 0 {
 		return refs
 	}
-	refs[len(refs)-1] = lines.Join(refs[len(refs)-1], s)
+	refs[len(refs)-1] = append(refs[len(refs)-1], s)
 	return refs
 }
 

@@ -57,14 +57,20 @@ type builder struct {
 	doc      *loaders.Document
 	headings []loaders.Block // open headings, outermost first
 	para     *loaders.Block
+	paraText []string // the lines of para
+	sec      []string // section() of the open headings, nil when to be made
 }
 
+// section returns the titles of the open headings. Blocks under the same
+// headings share one slice, capped so that an append copies it.
 func (b *builder) section() []string {
-	var s []string
-	for _, h := range b.headings {
-		s = append(s, h.Text)
+	if b.sec == nil && len(b.headings) > 0 {
+		for _, h := range b.headings {
+			b.sec = append(b.sec, h.Text)
+		}
+		b.sec = b.sec[:len(b.sec):len(b.sec)]
 	}
-	return s
+	return b.sec
 }
 
 func (b *builder) seeAlso() bool {
@@ -81,8 +87,9 @@ func (b *builder) add(blk loaders.Block) {
 
 func (b *builder) endPara() {
 	if b.para != nil {
+		b.para.Text = lines.JoinAll(b.paraText)
 		b.add(*b.para)
-		b.para = nil
+		b.para, b.paraText = nil, nil
 	}
 }
 
@@ -98,9 +105,11 @@ func (b *builder) build(ls []line) {
 			for len(b.headings) > 0 && b.headings[len(b.headings)-1].Level >= l.level {
 				b.headings = b.headings[:len(b.headings)-1]
 			}
+			b.sec = nil
 			h := loaders.Block{Kind: loaders.Heading, Level: l.level, Text: text, Links: links, Offset: l.offset}
 			b.add(h)
 			b.headings = append(b.headings, h)
+			b.sec = nil
 			if b.doc.Title == "" && l.level == 1 {
 				b.doc.Title = text
 			}
@@ -123,7 +132,7 @@ func (b *builder) build(ls []line) {
 			if b.para == nil {
 				b.para = &loaders.Block{Kind: loaders.Paragraph, Offset: l.offset}
 			}
-			b.para.Text = lines.Join(b.para.Text, text)
+			b.paraText = append(b.paraText, text)
 			b.para.Links = append(b.para.Links, links...)
 		}
 	}

@@ -122,6 +122,7 @@ type builder struct {
 	curOffset int
 	pendingNL int
 
+	sec         []string // section() of the open headings, nil when to be made
 	refNames    map[string]int
 	seenHeading bool
 }
@@ -296,15 +297,16 @@ func (b *builder) closeTable() {
 	})
 }
 
+// section returns the titles of the open headings. Blocks under the same
+// headings share one slice, capped so that an append copies it.
 func (b *builder) section() []string {
-	if len(b.headings) == 0 {
-		return nil
+	if b.sec == nil && len(b.headings) > 0 {
+		b.sec = make([]string, len(b.headings))
+		for i, h := range b.headings {
+			b.sec[i] = h.title
+		}
 	}
-	s := make([]string, len(b.headings))
-	for i, h := range b.headings {
-		s[i] = h.title
-	}
-	return s
+	return b.sec
 }
 
 // finish ends the current block, dropping it when it has no text.
@@ -323,6 +325,7 @@ func (b *builder) finish() {
 		for len(b.headings) > 0 && b.headings[len(b.headings)-1].level >= b.curLevel {
 			b.headings = b.headings[:len(b.headings)-1]
 		}
+		b.sec = nil
 	}
 	blk := loaders.Block{
 		Kind: b.curKind, Level: b.curLevel, Section: b.section(), Text: text,
@@ -337,6 +340,7 @@ func (b *builder) finish() {
 	b.doc.Blocks = append(b.doc.Blocks, blk)
 	if b.curKind == loaders.Heading {
 		b.headings = append(b.headings, heading{b.curLevel, text})
+		b.sec = nil
 	}
 }
 

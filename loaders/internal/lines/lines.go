@@ -58,23 +58,6 @@ func Clean(s string) string {
 	return sb.String()
 }
 
-// Join joins two pieces of running text broken across lines: with a space,
-// except between two Chinese or Japanese characters.
-func Join(a, b string) string {
-	if a == "" {
-		return b
-	}
-	if b == "" {
-		return a
-	}
-	r1, _ := utf8.DecodeLastRuneInString(a)
-	r2, _ := utf8.DecodeRuneInString(b)
-	if IsCJK(r1) && IsCJK(r2) {
-		return a + b
-	}
-	return a + " " + b
-}
-
 // IsCJK reports whether r is a Han, kana or full-width CJK punctuation rune.
 func IsCJK(r rune) bool {
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) || (r >= 0x3000 && r <= 0x303f) || (r >= 0xff00 && r <= 0xffef)
@@ -98,4 +81,24 @@ func Words(s string) int {
 		}
 	}
 	return n
+}
+
+// JoinAll joins pieces of running text as Join does, in linear time.
+func JoinAll(parts []string) string {
+	var sb strings.Builder
+	var last rune
+	for _, p := range parts {
+		if p == "" {
+			continue
+		}
+		if sb.Len() > 0 {
+			first, _ := utf8.DecodeRuneInString(p)
+			if !IsCJK(last) || !IsCJK(first) {
+				sb.WriteByte(' ')
+			}
+		}
+		sb.WriteString(p)
+		last, _ = utf8.DecodeLastRuneInString(p)
+	}
+	return sb.String()
 }
