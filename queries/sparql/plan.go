@@ -1,6 +1,8 @@
 package sparql
 
 import (
+	"context"
+	"fmt"
 	"strings"
 
 	"github.com/cayleygraph/quad"
@@ -108,4 +110,103 @@ func (e *executor) estimateGraph() quad.Value {
 		}
 	}
 	return nil
+}
+
+// Explain returns the algebra of the query with each basic graph pattern in
+// the order the planner chooses for st (when nothing is bound from outside),
+// each triple pattern annotated with the store's estimate for its constants.
+func (q *Query) Explain(ctx context.Context, st Store, opt Options) (string, error) {
+	op, err := translateQuery(q)
+	if err != nil {
+		return "", err
+	}
+	e, err := newExecutor(ctx, st, q, opt)
+	if err != nil {
+		return "", err
+	}
+	e.assignSlots(op)
+	planned := e.planned(op)
+	var b strings.Builder
+	planned.write(&b, 0)
+	return b.String(), nil
+}
+
+// planned returns a copy of op whose BGPs list their triples in plan order,
+// each followed by a comment with its estimate.
+func (e *executor) planned(op Op) Op {
+	switch o := op.(type) {
+	case *BGP:
+		if len(o.Triples) == 0 {
+			return o
+		}
+		order := e.plan(o, e.newRow())
+		p := &plannedBGP{}
+		g := e.estimateGraph()
+		for _, k := range order {
+			t := o.Triples[k]
+			c := func(n Node) quad.Value {
+				if n.IsVar() {
+					return nil
+				}
+				return n.Value
+			}
+			p.Triples = append(p.Triples, t)
+			p.Est = append(p.Est, e.st.Estimate(e.ctx, c(t.S), c(t.P), c(t.O), g))
+		}
+		return p
+	case *Join:
+		return &Join{L: e.planned(o.L), R: e.planned(o.R)}
+	case *LeftJoin:
+		return &LeftJoin{L: e.planned(o.L), R: e.planned(o.R), Expr: o.Expr}
+	case *Union:
+		return &Union{L: e.planned(o.L), R: e.planned(o.R)}
+	case *Minus:
+		return &Minus{L: e.planned(o.L), R: e.planned(o.R)}
+	case *Filter:
+		return &Filter{Exprs: o.Exprs, Sub: e.planned(o.Sub)}
+	case *Graph:
+		old := e.graph
+		if !o.Name.IsVar() {
+			e.graph = activeGraph{mode: gConst, val: o.Name.Value}
+		} else {
+			e.graph = activeGraph{mode: gVar, slot: e.slots[o.Name.Var]}
+		}
+		sub := e.planned(o.Sub)
+		e.graph = old
+		return &Graph{Name: o.Name, Sub: sub}
+	case *Extend:
+		return &Extend{Sub: e.planned(o.Sub), Var: o.Var, Expr: o.Expr}
+	case *Group:
+		n := *o
+		n.Sub = e.planned(o.Sub)
+		return &n
+	case *OrderBy:
+		return &OrderBy{Conds: o.Conds, Sub: e.planned(o.Sub)}
+	case *Project:
+		return &Project{Vars: o.Vars, Sub: e.planned(o.Sub)}
+	case *Distinct:
+		return &Distinct{Sub: e.planned(o.Sub)}
+	case *Reduced:
+		return &Reduced{Sub: e.planned(o.Sub)}
+	case *Slice:
+		return &Slice{Offset: o.Offset, Limit: o.Limit, Sub: e.planned(o.Sub)}
+	}
+	return op
+}
+
+// plannedBGP prints a BGP in plan order with estimates (Explain only).
+type plannedBGP struct {
+	Triples []Triple
+	Est     []int64
+}
+
+func (o *plannedBGP) String() string { return opString(o) }
+
+func (o *plannedBGP) write(b *strings.Builder, indent int) {
+	b.WriteString("(bgp")
+	for i, t := range o.Triples {
+		nl(b, indent+1)
+		fmt.Fprintf(b, "(est %d (triple %s %s %s))", o.Est[i], nodeString(t.S), nodeString(t.P), nodeString(t.O))
+	}
+	b.WriteString(")")
 }
