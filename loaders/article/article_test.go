@@ -180,3 +180,32 @@ func BenchmarkParse(b *testing.B) {
 		}
 	}
 }
+
+func TestSeedAssertions(t *testing.T) {
+	data := loadertest.Seed(t, "004_c11d0ee90968a7d7.txt")
+	d, err := Parse("004.txt", bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, v := range map[string]string{"journal name": "Problemy Dalnego Vostoka", "publication date": "01.09.2023", "edition": "Issue 4", "publication type": "Article"} {
+		if d.Meta[k] != v {
+			t.Errorf("meta %q = %q, want %q", k, d.Meta[k], v)
+		}
+	}
+	if len(d.Keywords) != 5 || len(d.References) != 15 {
+		t.Errorf("%d keywords, %d references", len(d.Keywords), len(d.References))
+	}
+	for _, b := range d.Blocks {
+		for _, junk := range []string{"rub.", "purchasers", "Orphus", "subscribing"} {
+			if strings.Contains(b.Text, junk) {
+				t.Errorf("boilerplate %q kept: %q", junk, b.Text)
+			}
+		}
+	}
+	if r := d.References[1]; r.Lang != "ru" || r.Date != "16.10.2022" {
+		t.Errorf("transliterated Russian reference = %+v", r)
+	}
+	if r := d.References[8]; r.Author != "习近平" || r.Date != "15.03.2023" || r.Publisher != "中华人民共和国外交部" {
+		t.Errorf("Chinese reference = %+v", r)
+	}
+}

@@ -175,3 +175,26 @@ func TestTraditionalPage(t *testing.T) {
 		t.Errorf("%d blocks, want the title and 3 paragraphs: %+v", n, d.Blocks)
 	}
 }
+
+func TestSeedAssertions(t *testing.T) {
+	data := loadertest.Seed(t, "001_767f095815ab49b9.txt")
+	d, err := Parse("001.txt", bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Meta["updated"] != "2020-01-19" || d.Meta["by"] != "China.org.cn" || d.Lang != "en" {
+		t.Errorf("meta = %q, lang %q", d.Meta, d.Lang)
+	}
+	var langs []string
+	for _, b := range d.Blocks {
+		if b.Kind == loaders.Paragraph {
+			langs = append(langs, b.Lang)
+		}
+		if strings.Contains(b.Text, "Contact Us") || strings.Contains(b.Text, "Français") {
+			t.Errorf("boilerplate kept: %q", b.Text)
+		}
+	}
+	if strings.Join(langs, " ") != "en en en en zh-Hans" {
+		t.Errorf("paragraph languages = %q", langs)
+	}
+}

@@ -191,3 +191,31 @@ func TestChineseExport(t *testing.T) {
 		t.Errorf("see-also item section = %q", it.Section)
 	}
 }
+
+func TestSeedAssertions(t *testing.T) {
+	data := loadertest.Seed(t, "002_abc125928182cd8d.txt")
+	d, err := Parse("002.txt", bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Title != "CPC in Dialogue with World Political Parties High-level Meeting" {
+		t.Errorf("title = %q", d.Title)
+	}
+	if f := loadertest.Block(t, d, loaders.Fact, "Since"); f.Key != "Date" || f.Text != "Since 2017" {
+		t.Errorf("fact = %q: %q", f.Key, f.Text)
+	}
+	tb := loadertest.Block(t, d, loaders.Table, "Videoconference")
+	if len(tb.Rows) != 3 || tb.Rows[0][1] != "Venue" || tb.Rows[2][2] != "March 15, 2023" {
+		t.Errorf("rows = %q", tb.Rows)
+	}
+	if c := loadertest.Block(t, d, loaders.Caption, "previous dialogues"); c.Text != "Basic information of previous dialogues" {
+		t.Errorf("caption = %q", c.Text)
+	}
+	y := loadertest.Block(t, d, loaders.Paragraph, "via video link")
+	if y.Section[len(y.Section)-1] != "2023" {
+		t.Errorf("year section = %q", y.Section)
+	}
+	if it := loadertest.Block(t, d, loaders.ListItem, "Summit"); it.Text != "CPC and World Political Parties Summit" {
+		t.Errorf("see-also item = %q", it.Text)
+	}
+}

@@ -267,3 +267,36 @@ func TestMaxTokens(t *testing.T) {
 		t.Fatalf("plain text counts as one token: %v", err)
 	}
 }
+
+func TestSeedAssertions(t *testing.T) {
+	data := loadertest.Seed(t, "000_6a5bb4f6170cf5a6.txt")
+	d, err := Parse("000.txt", bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Title != "中國共產黨與世界政黨高層對話會" || d.Lang != "zh-Hant" {
+		t.Errorf("title, lang = %q, %q", d.Title, d.Lang)
+	}
+	lead := d.Blocks[0]
+	if len(lead.Spans) != 1 || lead.Spans[0] != (loaders.Span{Text: "CPC in Dialogue with World Political Parties High-level Meeting", Lang: "en"}) {
+		t.Errorf("lang-en span = %+v", lead.Spans)
+	}
+	if len(d.References) != 4 || d.References[0].Publisher != "央视网" || d.References[3].Date != "2017-11-25" {
+		t.Errorf("references = %+v", d.References)
+	}
+	if len(d.Categories) != 11 || d.Categories[0] != "中华人民共和国官方会议" {
+		t.Errorf("categories = %q", d.Categories)
+	}
+	var seeAlso []string
+	for _, b := range d.Blocks {
+		if b.Kind == loaders.ListItem && len(b.Section) == 1 && b.Section[0] == "参见" {
+			seeAlso = append(seeAlso, b.Links[0].Target)
+		}
+		if strings.Contains(b.Text, "Portal") || strings.Contains(b.Text, "缩略图") || strings.Contains(b.Text, "Reflist") {
+			t.Errorf("dropped markup kept: %q", b.Text)
+		}
+	}
+	if len(seeAlso) != 4 || seeAlso[0] != "中国共产党与世界对话会" {
+		t.Errorf("see-also targets = %q", seeAlso)
+	}
+}
