@@ -182,7 +182,7 @@ const (
 func write(path, title string, panels []panel, cols int) error {
 	cols = min(cols, len(panels))
 	rows := (len(panels) + cols - 1) / cols
-	w, h := cols*panelW, rows*panelH+70
+	w, h := max(cols*panelW, 640), rows*panelH+70 // room for the title and legend
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
@@ -262,8 +262,12 @@ func drawPanel(b io.Writer, p panel, x0, y0 int) {
 			fmt.Fprintf(b, `<polyline points="%s" fill="none" stroke="%s" stroke-width="2"%s/>`+"\n", strings.Join(path, " "), l.color, dash)
 		}
 		for _, pt := range pts {
-			fmt.Fprintf(b, `<circle cx="%.1f" cy="%.1f" r="3" fill="%s"><title>%s: %.0f quads, %s ms</title></circle>`+"\n",
-				px(pt.quads), py(pt.ms), l.color, html.EscapeString(l.name), pt.quads, strconv.FormatFloat(pt.ms, 'f', 2, 64))
+			tip := fmt.Sprintf("<title>%s: %.0f quads, %s ms</title>", html.EscapeString(l.name), pt.quads, strconv.FormatFloat(pt.ms, 'f', 2, 64))
+			if l.dashed { // squares for the second data family
+				fmt.Fprintf(b, `<rect x="%.1f" y="%.1f" width="7" height="7" fill="%s">%s</rect>`+"\n", px(pt.quads)-3.5, py(pt.ms)-3.5, l.color, tip)
+			} else {
+				fmt.Fprintf(b, `<circle cx="%.1f" cy="%.1f" r="3" fill="%s">%s</circle>`+"\n", px(pt.quads), py(pt.ms), l.color, tip)
+			}
 		}
 	}
 }

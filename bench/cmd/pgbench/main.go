@@ -3,6 +3,7 @@
 // and turns the JSON results of both engines into the comparison table.
 //
 //	pgbench gen --quads N [--seed S] --out FILE.nq
+//	pgbench gen --corpus --meetings N [--seed S] --out DIR
 //	pgbench query --db DIR [--runs N] [--load-ms MS] [--data FILE] QUERY.rq... > partygraph.json
 //	pgbench report [--tsv FILE] RESULT.json...
 //
@@ -45,6 +46,7 @@ func main() {
 
 const usage = `usage:
   pgbench gen --quads N [--seed S] --out FILE.nq
+  pgbench gen --corpus --meetings N [--seed S] --out DIR
   pgbench query --db DIR [--runs N] [--load-ms MS] [--data FILE] QUERY.rq...
   pgbench report [--tsv FILE] RESULT.json...
 `
@@ -70,10 +72,23 @@ func runGen(args []string, stdout, stderr io.Writer) error {
 	fs := pflag.NewFlagSet("gen", pflag.ContinueOnError)
 	fs.SetOutput(stderr)
 	quads := fs.Int("quads", 0, "quads to write")
+	meetings := fs.Int("meetings", 0, "with --corpus: the meetings the documents describe")
 	seed := fs.Uint64("seed", 1, "random seed")
-	out := fs.String("out", "", "output file")
+	out := fs.String("out", "", "output file, or folder with --corpus")
+	corpus := fs.Bool("corpus", false, "write documents in the four genres, not N-Quads")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *corpus {
+		if *meetings <= 0 || *out == "" {
+			return errors.New("gen: need --meetings and --out with --corpus")
+		}
+		n, err := gen.WriteCorpus(*out, gen.Config{Seed: *seed, Meetings: *meetings})
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "wrote %d documents about %d meetings to %s\n", n, *meetings, *out)
+		return nil
 	}
 	if *quads <= 0 || *out == "" {
 		return errors.New("gen: need --quads and --out")
