@@ -31,7 +31,8 @@ type nodeInfo struct {
 	classes   []quad.IRI
 	display   string // the label shown for the node
 	class     quad.IRI
-	source    bool // a source document
+	source    bool           // a source document
+	votes     map[string]int // label -> how many sources state it; only while building
 }
 
 // entry is one search key: a suffix of the folded form of one label of a
@@ -104,6 +105,10 @@ func buildIndex(ctx context.Context, st *graph.Store) (*index, error) {
 			if isLiteral(q.Object) {
 				n := node(q.Subject)
 				n.labels = addUnique(n.labels, q.Object)
+				if n.votes == nil {
+					n.votes = map[string]int{}
+				}
+				n.votes[q.Object.String()]++
 			}
 		}); err != nil {
 			return nil, err
@@ -144,6 +149,7 @@ func buildIndex(ctx context.Context, st *graph.Store) (*index, error) {
 
 	for _, n := range idx.nodes {
 		n.display = displayLabel(n)
+		n.votes = nil
 		n.class = mainClass(n.classes)
 		n.source = hasClass(n, graph.SourceDocument)
 		for _, group := range [][]quad.Value{n.labels, n.altLabels} {
@@ -171,9 +177,12 @@ func buildIndex(ctx context.Context, st *graph.Store) (*index, error) {
 // langOrder is the order in which a node's labels are preferred for display.
 var langOrder = []string{"en", "zh-hans", "zh", "zh-hant", ""}
 
+// displayLabel picks the label shown for a node: in the first language of
+// langOrder it has, the label most sources state, then the shortest; else an
+// alternative label; else the end of its IRI.
 func displayLabel(n *nodeInfo) string {
 	for _, group := range [][]quad.Value{n.labels, n.altLabels} {
-		best, bestRank := "", len(langOrder)+1
+		best, bestRank, bestVotes := "", len(langOrder)+1, 0
 		for _, l := range group {
 			txt, lang := literalText(l)
 			rank := len(langOrder)
@@ -183,8 +192,20 @@ func displayLabel(n *nodeInfo) string {
 					break
 				}
 			}
-			if rank < bestRank || rank == bestRank && txt < best {
-				best, bestRank = txt, rank
+			votes := n.votes[l.String()]
+			better := rank < bestRank
+			if rank == bestRank {
+				switch {
+				case votes != bestVotes:
+					better = votes > bestVotes
+				case len(txt) != len(best):
+					better = len(txt) < len(best)
+				default:
+					better = txt < best
+				}
+			}
+			if better {
+				best, bestRank, bestVotes = txt, rank, votes
 			}
 		}
 		if best != "" {
