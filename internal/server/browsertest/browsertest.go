@@ -159,4 +159,3 @@ func NodeLabels(ctx context.Context) ([]string, error) {
 	err := chromedp.Run(ctx, chromedp.Evaluate(`window.partygraph.cy().nodes(':visible').map(n => n.data('label'))`, &labels))
 	return labels, err
 }
-
