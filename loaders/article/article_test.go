@@ -209,3 +209,33 @@ func TestSeedAssertions(t *testing.T) {
 		t.Errorf("Chinese reference = %+v", r)
 	}
 }
+
+func TestChineseJournalPage(t *testing.T) {
+	data, err := os.ReadFile("testdata/cnki_style.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := Parse("cnki_style.txt", bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Lang != "zh-Hans" || d.Meta["journal name"] != "国际政党研究" || d.Meta["affiliation"] != "东岸大学国际关系学院" {
+		t.Errorf("lang %q, meta %q", d.Lang, d.Meta)
+	}
+	if len(d.Keywords) != 3 || d.Keywords[2] != "东岸政党领导人峰会" {
+		t.Errorf("keywords = %q", d.Keywords)
+	}
+	p := loadertest.Block(t, d, loaders.Paragraph, "本文")
+	if strings.HasPrefix(p.Text, "摘要") {
+		t.Errorf("abstract label kept: %q", p.Text)
+	}
+	if len(d.References) != 3 {
+		t.Fatalf("references = %+v", d.References)
+	}
+	if r := d.References[0]; r.Title != "亚洲政党合作的新阶段" || r.Publisher != "国际问题研究" || r.Date != "2031" {
+		t.Errorf("GB/T 7714 reference = %+v", r)
+	}
+	if r := d.References[2]; r.Lang != "ru" || r.Publisher != "Восток" || r.Date != "2029" {
+		t.Errorf("Russian book reference = %+v", r)
+	}
+}

@@ -36,7 +36,7 @@ func parseRef(s string, lang langid.Func) loaders.Reference {
 		}
 	}
 	if i < len(segs) {
-		r.Title = stripTranslation(segs[i])
+		r.Title = stripTypeMark(stripTranslation(segs[i]))
 		if t, journal, ok := strings.Cut(r.Title, " // "); ok {
 			r.Title, r.Publisher = strings.TrimSpace(t), strings.TrimSpace(journal) // GOST "Title // Journal"
 		}
@@ -59,6 +59,13 @@ func parseRef(s string, lang langid.Func) loaders.Reference {
 					r.Publisher = segs[j-1]
 				}
 				break
+			}
+			if pub, rest, ok := cutComma(seg); ok && r.Publisher == "" {
+				// "Journal, 2031(5): 12-20" (GB/T 7714)
+				if y := leadingYear(rest); y != "" {
+					r.Publisher, r.Date = pub, y
+					break
+				}
 			}
 		}
 	}
@@ -258,4 +265,52 @@ func doi(s string) string {
 		return ""
 	}
 	return d
+}
+
+// stripTypeMark drops a GB/T 7714 document type mark such as "[J]",
+// "[M]" or "[EB/OL]" from the end of a title.
+func stripTypeMark(t string) string {
+	if !strings.HasSuffix(t, "]") {
+		return t
+	}
+	i := strings.LastIndexByte(t, '[')
+	if i <= 0 {
+		return t
+	}
+	mark := t[i+1 : len(t)-1]
+	if mark == "" || len(mark) > 6 || strings.ToUpper(mark) != mark || strings.Trim(mark, "ABCDEFGHIJKLMNOPQRSTUVWXYZ/") != "" {
+		return t
+	}
+	return strings.TrimSpace(t[:i])
+}
+
+// cutComma splits at the first comma, ASCII or full-width.
+func cutComma(s string) (string, string, bool) {
+	i := strings.IndexAny(s, ",，")
+	if i <= 0 {
+		return "", "", false
+	}
+	_, n := utf8.DecodeRuneInString(s[i:])
+	return strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+n:]), true
+}
+
+// leadingYear returns the year a text starts with, if it is one followed
+// by a non-digit ("2031(5): 12-20") or nothing.
+func leadingYear(s string) string {
+	if len(s) < 4 || !isDigits4(s[:4]) || s[:4] < "1500" || s[:4] > "2199" {
+		return ""
+	}
+	if len(s) > 4 && s[4] >= '0' && s[4] <= '9' {
+		return ""
+	}
+	return s[:4]
+}
+
+func isDigits4(s string) bool {
+	for i := 0; i < 4; i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
