@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/partygraph/partygraph/loaders"
@@ -36,7 +37,7 @@ func (p *Parser) Parse(name string, r io.Reader) (*loaders.Document, error) {
 	}
 	lang := langid.Or(p.Lang)
 	doc := &loaders.Document{Name: name, Genre: "webpage", Meta: map[string]string{}}
-	evs := scan(lines.Split(string(data)))
+	evs := unwrap(scan(lines.Split(string(data))))
 	var section []string
 	for i, ev := range evs {
 		switch ev.kind {
@@ -137,4 +138,36 @@ func mainLang(d *loaders.Document, lang langid.Func) string {
 		}
 	}
 	return best
+}
+
+// unwrap joins the lines of hard-wrapped paragraphs: a text line that does
+// not end a sentence, directly followed by one that starts in lower case
+// (or, in Chinese, a long line followed by more Chinese).
+func unwrap(evs []event) []event {
+	out := evs[:0:0]
+	for i := 0; i < len(evs); i++ {
+		ev := evs[i]
+		if ev.kind == eText {
+			parts := []string{ev.text}
+			for i+1 < len(evs) && evs[i+1].kind == eText && continues(parts[len(parts)-1], evs[i+1].text) {
+				i++
+				parts = append(parts, evs[i].text)
+			}
+			ev.text = lines.JoinAll(parts)
+		}
+		out = append(out, ev)
+	}
+	return out
+}
+
+func continues(line, next string) bool {
+	last, _ := utf8.DecodeLastRuneInString(line)
+	if strings.ContainsRune(".。!！?？:：;；\"”", last) {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(next)
+	if unicode.IsLower(first) {
+		return true
+	}
+	return lines.IsCJK(last) && lines.IsCJK(first) && utf8.RuneCountInString(line) >= 30
 }

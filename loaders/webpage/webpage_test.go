@@ -198,3 +198,21 @@ func TestSeedAssertions(t *testing.T) {
 		t.Errorf("paragraph languages = %q", langs)
 	}
 }
+
+func TestHardWrapped(t *testing.T) {
+	page := "Party Delegation Ends Visit\n\nThe delegation of the Coastal Renewal Party ended its visit\n" +
+		"on Friday after talks with officials of the host party and\nlocal governments.\n\nShort closing line\nNext paragraph starts here.\n"
+	d, err := Parse("wrapped.txt", strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := loadertest.Block(t, d, loaders.Paragraph, "ended its visit")
+	if p.Text != "The delegation of the Coastal Renewal Party ended its visit on Friday after talks with officials of the host party and local governments." {
+		t.Errorf("wrapped paragraph = %q", p.Text)
+	}
+	for _, b := range d.Blocks {
+		if b.Kind == loaders.Heading && strings.Contains(b.Text, "ended its visit") {
+			t.Errorf("wrapped line read as a heading: %q", b.Text)
+		}
+	}
+}
