@@ -354,6 +354,11 @@ func (b *builder) docLang() string {
 	}
 	if sb.Len() == 0 {
 		sb.WriteString(b.doc.Title)
+		for _, blk := range b.doc.Blocks {
+			if sb.Len() < 4000 {
+				sb.WriteString(" " + blk.Text)
+			}
+		}
 	}
 	return b.lang(sb.String())
 }

@@ -9,6 +9,12 @@
 // cite templates into References and [[Category:...]] links into Categories,
 // and dropping files, navigation boxes and other templates.
 //
+// A footnote's Reference keeps its wikitext source in Text; a cite template
+// fills URL, Title, Author, Publisher, Date, DOI and Lang, and a plain
+// footnote gives its rendered text as Title and its first external link as
+// URL. Infobox parameters become Fact blocks keyed by parameter name.
+//
 // Unbalanced or pathological input never panics or hangs: nesting is limited
-// (Parser.MaxDepth) and every unclosed construct is kept as text.
+// (Parser.MaxDepth), every unclosed construct is kept as text, and
+// Parser.MaxTokens bounds the markup, and so the memory, of one document.
 package wikitext
