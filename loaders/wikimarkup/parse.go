@@ -129,6 +129,10 @@ func (b *builder) build(ls []line) {
 			i = b.table(ls, i) - 1
 		case lText:
 			text, links := inline(l.text)
+			if b.para == nil && nextRow(ls, i+1) && (strings.HasPrefix(l.text, "**") || strings.HasSuffix(l.text, "**")) {
+				b.add(loaders.Block{Kind: loaders.Caption, Text: strings.TrimRight(text, ":："), Links: links, Offset: l.offset})
+				continue
+			}
 			if b.para == nil {
 				b.para = &loaders.Block{Kind: loaders.Paragraph, Offset: l.offset}
 			}

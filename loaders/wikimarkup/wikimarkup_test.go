@@ -219,3 +219,13 @@ func TestSeedAssertions(t *testing.T) {
 		t.Errorf("see-also item = %q", it.Text)
 	}
 }
+
+func TestBoldCaption(t *testing.T) {
+	d, err := Parse("cap.txt", strings.NewReader("= T =\n\n**Meetings of the forum:**\n\n| Year | City |\n| 2019 | Kessel |\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := loadertest.Block(t, d, loaders.Caption, "Meetings"); c.Text != "Meetings of the forum" {
+		t.Errorf("caption = %q", c.Text)
+	}
+}
