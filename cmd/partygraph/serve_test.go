@@ -102,6 +102,17 @@ func TestServe(t *testing.T) {
 	if want := "m\r\nhttps://w3id.org/partygraph/id/meeting/hlm-2017\r\nhttps://w3id.org/partygraph/id/meeting/hlm-2023\r\n"; string(body) != want {
 		t.Errorf("SPARQL answer %q, want %q", body, want)
 	}
+	// Header limit: a request with 100 KiB of headers is refused.
+	req, _ = http.NewRequest("GET", base+"/api/sources", nil)
+	req.Header.Set("X-Big", strings.Repeat("x", 100<<10))
+	res, err = http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusRequestHeaderFieldsTooLarge {
+		t.Errorf("100 KiB of headers: status %d, want 431", res.StatusCode)
+	}
 	if err := stop(); err != nil {
 		t.Fatalf("serve returned %v after the signal", err)
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
 	"github.com/partygraph/partygraph/internal/server/browsertest"
@@ -76,6 +77,35 @@ func TestBrowser(t *testing.T) {
 	}
 	browsertest.Screenshot(t, ctx, "explorer.png")
 
+	// Export the view: the downloads are caught where the page makes them.
+	var svg, nq string
+	var pngType string
+	var pngSize int
+	await := func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }
+	err = chromedp.Run(ctx,
+		chromedp.Evaluate(`window.__blobs = []; URL.createObjectURL = (b) => { window.__blobs.push(b); return 'about:blank'; }; HTMLAnchorElement.prototype.click = function () { window.__clicked = this.getAttribute('href'); }`, nil),
+		chromedp.Click(`#export-svg`),
+		chromedp.Evaluate(`window.__blobs[0].text()`, &svg, await),
+		chromedp.Click(`#export-png`),
+		chromedp.Evaluate(`window.__blobs[1].type`, &pngType),
+		chromedp.Evaluate(`window.__blobs[1].size`, &pngSize),
+		chromedp.Click(`#export-nquads`),
+		chromedp.Evaluate(`fetch(window.__clicked).then(r => r.text())`, &nq, await),
+	)
+	if err != nil {
+		t.Fatalf("export: %v (page problems: %v)", err, problems())
+	}
+	if !strings.HasPrefix(svg, "<?xml") || !strings.Contains(svg, "<svg") || !strings.Contains(svg, ">Sheikh Hasina</text>") ||
+		!strings.Contains(svg, "&lt;script&gt;alert(1)&lt;/script&gt; Party") {
+		t.Errorf("SVG export:\n%.2000s", svg)
+	}
+	if pngType != "image/png" || pngSize < 1000 {
+		t.Errorf("PNG export: %s of %d bytes", pngType, pngSize)
+	}
+	if !strings.Contains(nq, "<"+m2023+"> <https://w3id.org/partygraph/ontology#speaker> <https://w3id.org/partygraph/id/person/sheikh-hasina> <"+srcArt+"> .") {
+		t.Errorf("N-Quads export of the view:\n%s", nq)
+	}
+
 	// Filter by source: only the article's facts.
 	err = chromedp.Run(ctx,
 		chromedp.SetValue(`#sourcefilter`, srcArt),
@@ -142,6 +172,7 @@ func TestBrowser(t *testing.T) {
 	if !strings.HasPrefix(message, "3 rows") {
 		t.Errorf("message %q", message)
 	}
+	browsertest.Screenshot(t, ctx, "query.png")
 	var prefilled bool
 	if err := chromedp.Run(ctx, chromedp.Click(`#examples button`), chromedp.Evaluate(`document.querySelector('#query-text').value.startsWith('PREFIX pg: <https://w3id.org/partygraph/ontology#>')`, &prefilled)); err != nil {
 		t.Fatal(err)
@@ -162,7 +193,7 @@ func TestBrowser(t *testing.T) {
 	if !strings.Contains(message, "malformed query: 1:") {
 		t.Errorf("error message %q", message)
 	}
-	browsertest.Screenshot(t, ctx, "query.png")
+	browsertest.Screenshot(t, ctx, "query-error.png")
 	// The failed request above logs a console error by design; everything
 	// before it must have run cleanly.
 	for _, p := range problems() {
