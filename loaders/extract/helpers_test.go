@@ -176,17 +176,6 @@ func objects(qs []quad.Quad, s, p quad.IRI) []quad.Value {
 	return out
 }
 
-// subjects returns the subjects of (p, o) in qs.
-func subjects(qs []quad.Quad, p quad.IRI, o quad.Value) []quad.Value {
-	var out []quad.Value
-	for _, q := range qs {
-		if q.Predicate == quad.Value(p) && q.Object == o {
-			out = append(out, q.Subject)
-		}
-	}
-	return out
-}
-
 func xsdDate(s string) quad.Value {
 	return quad.TypedString{Value: quad.String(s), Type: graph.XSDDate}
 }

@@ -352,11 +352,13 @@ func (r *run) titlePhrase(u *unit, sg seg) ([]holding, *entity, span) {
 				named, at = m.Ent, m.span
 				nameText = m.Text
 			}
-			rest = strings.TrimLeft(rest[len(nameText):], " ")
-			restOff = c.End() - len(rest)
+			if named != nil {
+				rest = strings.TrimLeft(rest[len(nameText):], " ")
+				restOff = c.End() - len(rest)
+			}
 		}
 		var target *entity
-		titleText := t.Word
+		var titleText string
 		if strings.HasPrefix(rest, "of ") {
 			obj := seg{span{restOff + 3, len(rest) - 3}, rest[3:]}
 			obj = trimTail(obj)
