@@ -182,3 +182,17 @@ func BenchmarkSearch(b *testing.B) {
 	}
 	lat.report(b)
 }
+
+// BenchmarkReindex measures building the search index and node labels, which
+// the server does at start.
+func BenchmarkReindex(b *testing.B) {
+	st, _, _ := genGraph(b, benchQuads(b))
+	s := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		if err := s.Reindex(context.Background()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
