@@ -28,6 +28,7 @@ func (e *executor) evalPath(o *PathOp, in row, fn func(row) bool) bool {
 	}
 	// a zero-length path from a term bound by another pattern only matches
 	// terms of the graph; constants of the query always match themselves
+	defer func(old bool) { e.zeroCheck = old }(e.zeroCheck) // paths nest through joins
 	e.zeroCheck = s.slot >= 0 && in[s.slot] != nil || ob.slot >= 0 && in[ob.slot] != nil
 	ag := e.graph
 	if ag.mode == gVar {
