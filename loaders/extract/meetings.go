@@ -372,7 +372,7 @@ func (r *run) findMeetings() {
 				u.Meeting.addDates(d)
 				continue
 			}
-			if !held {
+			if !held || r.otherEvent(u) {
 				continue
 			}
 			m := r.meetingOf(r.seriesFor(y, u), y)
@@ -435,6 +435,25 @@ func (r *run) findMeetings() {
 			}
 		}
 	}
+}
+
+// otherEventRx match the names of events that are no meeting of a series
+// the document names: "the 19th National Congress", "第十九次全国代表大会".
+var (
+	enEventRx = regexp.MustCompile(`(?:[0-9]+(?:st|nd|rd|th) )?(?:[A-Z][\w'’-]* ){1,6}(?:Congress|Conference|Plenum|Plenary Session|Session|Summit|Forum|Meeting|Assembly|Dialogue)\b`)
+	zhEventRx = regexp.MustCompile(`第[0-9一二三四五六七八九十百零〇]+[次届屆][\p{Han}]{0,12}?(?:大会|大會|全会|全會|会议|會議)`)
+)
+
+// otherEvent reports whether a unit that names no series names another
+// event: a date there is that event's, not a meeting's of the document's
+// series.
+func (r *run) otherEvent(u *unit) bool {
+	for _, m := range u.Mentions {
+		if m.Ent.Kind == graph.KindSeries {
+			return false
+		}
+	}
+	return enEventRx.MatchString(u.s) || zhEventRx.MatchString(u.s)
 }
 
 // sectionYear returns the year the innermost section heading of the unit

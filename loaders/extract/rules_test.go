@@ -305,6 +305,12 @@ func TestRules(t *testing.T) {
 			},
 		},
 		{
+			name: "the date of another event is no meeting of the series",
+			doc: doc("Example Parties Forum",
+				"The 19th National Congress of the Harbour Party was held on October 18, 2027."),
+			not: []triple{{ent("meeting", "example-parties-forum-2027"), graph.Type, graph.Meeting}},
+		},
+		{
 			name: "succeeded by is the other direction",
 			doc:  linked(doc("Lakeside Forum", "The Lakeside Forum was succeeded by the Lakeside Summit."), "Lakeside Summit"),
 			want: []triple{
