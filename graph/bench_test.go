@@ -33,17 +33,20 @@ var benchSizes = []struct {
 }{{"1e5", 100_000}, {"1e6", 1_000_000}}
 
 // benchBackends are the stores compared. batch is the transaction size: ours
-// takes 10^5 quads per transaction; Cayley's path gets quad.DefaultBatch, as
-// `cayley load` does.
+// takes 10^5 quads per transaction (5*10^4 for the PostgreSQL COPY path);
+// Cayley's own loading path (cayley set) is the store's quad writer fed by
+// quad.CopyBatch with quad.DefaultBatch, as `cayley load` does.
 var benchBackends = []struct {
 	name, scheme string
 	batch        int
+	cayley       bool
 }{
-	{"kv-leveldb", "leveldb:", 100_000},
-	{"kv-bolt", "bolt:", 100_000},
-	{"cayley-bolt", "cayley-bolt:", quad.DefaultBatch},
-	{"cayley-memstore", "mem:", quad.DefaultBatch},
-	{"cayley-postgres", "postgres", quad.DefaultBatch},
+	{"kv-leveldb", "leveldb:", 100_000, false},
+	{"kv-bolt", "bolt:", 100_000, false},
+	{"pg-copy", "postgres", 50_000, false},
+	{"cayley-bolt", "cayley-bolt:", quad.DefaultBatch, true},
+	{"cayley-memstore", "mem:", quad.DefaultBatch, true},
+	{"cayley-postgres", "postgres", quad.DefaultBatch, true},
 }
 
 var benchDataMu sync.Mutex
@@ -88,13 +91,28 @@ func benchURL(b *testing.B, scheme, dir string) string {
 	return scheme + dir
 }
 
-func loadFile(b *testing.B, s *graph.Store, file string, batch int) int {
+func loadFile(b *testing.B, s *graph.Store, file string, batch int, cayley bool) int {
 	f, err := os.Open(file)
 	if err != nil {
 		b.Fatal(err)
 	}
 	defer f.Close()
-	n, err := s.BulkLoad(context.Background(), graph.NewNQuadsReader(bufio.NewReaderSize(f, 1<<20), file), batch)
+	r := graph.NewNQuadsReader(bufio.NewReaderSize(f, 1<<20), file)
+	if cayley {
+		w, err := s.QuadStore().NewQuadWriter()
+		if err != nil {
+			b.Fatal(err)
+		}
+		n, err := quad.CopyBatch(w, r, batch)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := w.Close(); err != nil {
+			b.Fatal(err)
+		}
+		return n
+	}
+	n, err := s.BulkLoad(context.Background(), r, batch)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -153,9 +171,9 @@ func dirBytes(dir string) int64 {
 	return n
 }
 
-// BenchmarkLoad loads the generated quads into a new store: partygraph's kv
-// layout with Store.BulkLoad, and Cayley's stores with Cayley's own loading
-// path (the store's quad writer fed by quad.CopyBatch).
+// BenchmarkLoad loads the generated quads into a new store: partygraph's
+// paths with Store.BulkLoad (the kv layout, COPY on PostgreSQL), and Cayley's
+// stores with Cayley's own loading path.
 func BenchmarkLoad(b *testing.B) {
 	for _, size := range benchSizes {
 		b.Run(size.name, func(b *testing.B) {
@@ -175,7 +193,7 @@ func BenchmarkLoad(b *testing.B) {
 						}
 						b.StartTimer()
 						start, startCPU := time.Now(), cpuTime()
-						heap = max(heap, peakHeap(func() { n = loadFile(b, s, file, be.batch) }))
+						heap = max(heap, peakHeap(func() { n = loadFile(b, s, file, be.batch, be.cayley) }))
 						elapsed += time.Since(start)
 						cpu += cpuTime() - startCPU
 						b.StopTimer()
@@ -222,7 +240,7 @@ func keepBenchStore(dir, scheme string, n int) {
 // benchStore returns a store of the backend holding the generated quads,
 // kept between runs in the temporary directory (except memory and
 // PostgreSQL, loaded each time).
-func benchStore(b *testing.B, scheme string, batch, n int) *graph.Store {
+func benchStore(b *testing.B, scheme string, batch int, cayley bool, n int) *graph.Store {
 	file := benchData(b, n)
 	dir, done := benchStoreDir(scheme, n)
 	url := benchURL(b, scheme, dir)
@@ -231,7 +249,7 @@ func benchStore(b *testing.B, scheme string, batch, n int) *graph.Store {
 		if err != nil {
 			b.Fatal(err)
 		}
-		loadFile(b, s, file, batch)
+		loadFile(b, s, file, batch, cayley)
 		return s
 	}
 	if _, err := os.Stat(done); err != nil {
@@ -240,7 +258,7 @@ func benchStore(b *testing.B, scheme string, batch, n int) *graph.Store {
 		if err != nil {
 			b.Fatal(err)
 		}
-		loadFile(b, s, file, batch)
+		loadFile(b, s, file, batch, cayley)
 		s.Close()
 		os.WriteFile(done, nil, 0o644)
 	}
@@ -260,7 +278,7 @@ func BenchmarkTwoHop(b *testing.B) {
 		b.Run(size.name, func(b *testing.B) {
 			for _, be := range benchBackends {
 				b.Run(be.name, func(b *testing.B) {
-					s := benchStore(b, be.scheme, be.batch, size.n)
+					s := benchStore(b, be.scheme, be.batch, be.cayley, size.n)
 					defer s.Close()
 					ctx := context.Background()
 					org := busiestOrganizer(b, s)

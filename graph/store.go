@@ -50,6 +50,7 @@ type Store struct {
 	qs      cgraph.QuadStore
 	backend string
 	addr    string // the --db value, with any password removed
+	dsn     string // the connection URL of a SQL backend, password and all
 
 	// mu serialises writers, and also guards readers on backends that are not
 	// safe for concurrent reads and writes (memstore).
@@ -202,7 +203,7 @@ func openSQL(flavor, addr string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", redact(addr), err)
 	}
-	return &Store{qs: qs, backend: flavor, addr: redact(addr)}, nil
+	return &Store{qs: qs, backend: flavor, addr: redact(addr), dsn: addr}, nil
 }
 
 // redact removes a password from a connection URL, for messages and logs.

@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"fmt"
+	"io"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
@@ -135,9 +136,9 @@ func quadKey(q quad.Quad) string {
 // transaction (10^5 when batch <= 0), skipping quads already stored, and
 // returns how many quads it read. Memory stays bounded by the batch as the
 // input grows. Unlike Replace it removes nothing, and after an error the
-// batches before the failing one stay stored. On Cayley's own backends it
-// is Cayley's loading path (the store's quad writer fed by quad.CopyBatch, as
-// `cayley load` does).
+// batches before the failing one stay stored. On PostgreSQL it COPYs each
+// batch into Cayley's tables (pgbulk.go); on Cayley's other backends each
+// batch is one ApplyDeltas.
 func (s *Store) BulkLoad(ctx context.Context, r quad.Reader, batch int) (int, error) {
 	if batch <= 0 {
 		batch = 100_000
@@ -147,16 +148,41 @@ func (s *Store) BulkLoad(ctx context.Context, r quad.Reader, batch int) (int, er
 	if b, ok := s.qs.(nativeBulkLoader); ok {
 		return b.BulkLoad(ctx, r, batch)
 	}
-	w, err := s.qs.NewQuadWriter()
-	if err != nil {
-		return 0, fmt.Errorf("write %s: %w", s.addr, err)
+	if s.backend == BackendPostgres {
+		return s.bulkLoadPostgres(ctx, r, batch)
 	}
-	n, err := quad.CopyBatch(w, r, batch)
-	if cerr := w.Close(); err == nil {
-		err = cerr
+	// Cayley's quad writer (what `cayley load` uses) stores a quad again when
+	// it comes back in a later batch on the kv backends, so batches go
+	// through ApplyDeltas, which skips stored quads.
+	n := 0
+	deltas := make([]cgraph.Delta, 0, batch)
+	for {
+		deltas = deltas[:0]
+		var rerr error
+		for len(deltas) < batch {
+			q, err := r.ReadQuad()
+			if err != nil {
+				rerr = err
+				break
+			}
+			if q.Subject == nil || q.Predicate == nil || q.Object == nil {
+				return n, fmt.Errorf("write %s: quad %d: subject, predicate and object are required", s.addr, n+len(deltas)+1)
+			}
+			deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Add})
+		}
+		if len(deltas) > 0 {
+			if err := ctx.Err(); err != nil {
+				return n, err
+			}
+			if err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true}); err != nil {
+				return n, fmt.Errorf("write %s: %w", s.addr, err)
+			}
+			n += len(deltas)
+		}
+		if rerr == io.EOF {
+			return n, nil
+		} else if rerr != nil {
+			return n, fmt.Errorf("write %s: after quad %d: %w", s.addr, n, rerr)
+		}
 	}
-	if err != nil {
-		return n, fmt.Errorf("write %s: %w", s.addr, err)
-	}
-	return n, nil
 }

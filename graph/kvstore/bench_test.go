@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"os"
 	"path/filepath"
+	"strconv"
 	"syscall"
 	"testing"
 	"time"
@@ -39,11 +41,16 @@ func genQuads(b *testing.B, n int) []quad.Quad {
 	}
 }
 
-// BenchmarkBulkLoad times the store alone (the quads are parsed before the
+// BenchmarkBulkLoad times the store alone, on 10^5 quads or
+// $PARTYGRAPH_BENCH_QUADS, (the quads are parsed before the
 // timer starts): our layout on each engine with BulkLoad, against Cayley's
 // kv layout on bolt fed by quad.CopyBatch as `cayley load` does.
 func BenchmarkBulkLoad(b *testing.B) {
-	quads := genQuads(b, 100_000)
+	n := 100_000
+	if v, err := strconv.Atoi(os.Getenv("PARTYGRAPH_BENCH_QUADS")); err == nil && v > 0 {
+		n = v
+	}
+	quads := genQuads(b, n)
 	ctx := context.Background()
 	for _, engine := range engines {
 		b.Run(engine, func(b *testing.B) {
