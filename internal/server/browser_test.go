@@ -173,6 +173,41 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("message %q", message)
 	}
 	browsertest.Screenshot(t, ctx, "query.png")
+
+	// The same speakers as a graph of the result.
+	var resultNodes int
+	err = chromedp.Run(ctx,
+		chromedp.SetValue(`#query-text`, `SELECT ?m ?p WHERE { ?m pg:speaker ?p }`),
+		chromedp.Click(`#run-query`),
+		browsertest.Poll(`document.querySelector('#query-message').textContent.startsWith('4 rows')`),
+		chromedp.Click(`#show-graph`),
+		browsertest.Poll(`window.partygraph.resultsCy() && window.partygraph.resultsCy().edges().length === 4`),
+		chromedp.Evaluate(`window.partygraph.resultsCy().nodes().length`, &resultNodes),
+	)
+	if err != nil {
+		t.Fatalf("result graph: %v (page problems: %v)", err, problems())
+	}
+	if resultNodes != 5 { // 2 meetings, 3 people
+		t.Errorf("result graph has %d nodes, want 5", resultNodes)
+	}
+
+	// Gizmo in the same tab.
+	var gizmoCells []string
+	err = chromedp.Run(ctx,
+		chromedp.Click(`#show-table`),
+		chromedp.SetValue(`#query-lang`, "gizmo"),
+		chromedp.SetValue(`#query-text`, `g.V("<`+m2023+`>").Out("<https://w3id.org/partygraph/ontology#speaker>").All()`),
+		chromedp.Click(`#run-query`),
+		browsertest.Poll(`document.querySelector('#query-message').textContent.startsWith('3 rows')`),
+		chromedp.Evaluate(`[...document.querySelectorAll('#results tbody td')].map(td => td.textContent).sort()`, &gizmoCells),
+		chromedp.SetValue(`#query-lang`, "sparql"),
+	)
+	if err != nil {
+		t.Fatalf("gizmo: %v (page problems: %v)", err, problems())
+	}
+	if len(gizmoCells) != 3 || !strings.HasSuffix(gizmoCells[0], "cyril-ramaphosa") {
+		t.Errorf("gizmo table %q", gizmoCells)
+	}
 	var prefilled bool
 	if err := chromedp.Run(ctx, chromedp.Click(`#examples button`), chromedp.Evaluate(`document.querySelector('#query-text').value.startsWith('PREFIX pg: <https://w3id.org/partygraph/ontology#>')`, &prefilled)); err != nil {
 		t.Fatal(err)
