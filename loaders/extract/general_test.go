@@ -40,6 +40,7 @@ func TestGeneral(t *testing.T) {
 	zhSeries := id("series", "亚洲政党绿色发展论坛")
 	z2030 := meetingIRI(zhSeries, "2030")
 	donghai := id("party", "东海人民党")
+	south := id("meeting", "southern-parties-dialogue-2029")
 
 	tests := []struct {
 		file string
@@ -168,6 +169,24 @@ func TestGeneral(t *testing.T) {
 				{id("person", "安娜-韦斯特"), graph.LeaderOf, id("party", "北岸社会党")},
 			},
 			not: []fact{{zhSeries, graph.Organizer, donghai}},
+		},
+		{
+			file: "online-meeting.txt", // English web page, series named with an ordinal
+			want: []fact{
+				{south, graph.SuperEvent, id("series", "southern-parties-dialogue")},
+				{south, graph.StartDate, xsdDate("2029-11-18")},
+				{south, graph.AttendMode, graph.OnlineEvent},
+				{south, graph.Organizer, id("party", "harbour-unity-party")},
+				{south, graph.Organizer, id("party", "reef-labour-front")},
+				{south, graph.PartyMin, integer("300")},
+				{south, graph.CountryCount, integer("100")},
+				{south, graph.Keynote, id("speech", "southern-parties-dialogue-2029-keynote-tala-vaimoa")},
+				{id("speech", "southern-parties-dialogue-2029-keynote-tala-vaimoa"), graph.Label, en("One Ocean, Shared Futures")},
+				{id("person", "tala-vaimoa"), graph.LeaderOf, id("party", "harbour-unity-party")},
+				{south, graph.Outcome, id("outcome", "southern-ocean-declaration")},
+			},
+			// The headline is no series' name.
+			not: []fact{{id("series", "southern-parties-dialogue-held-online"), graph.Type, graph.MeetingSeries}},
 		},
 	}
 	for _, tc := range tests {

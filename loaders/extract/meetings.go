@@ -198,12 +198,31 @@ func (r *run) seriesNameFromTitle(title string) (string, bool) {
 		}
 		return "", false
 	}
-	for _, w := range strings.Fields(name) {
+	ws := strings.Fields(name)
+	for _, w := range ws {
 		if !isCapitalized(w) && !hasFold(r.x.Cues.Connectors, w) {
 			return "", false
 		}
 	}
+	if !r.headedByMeetingWord(ws) {
+		return "", false // a headline: "Southern Parties Dialogue Held Online"
+	}
 	return name, true
+}
+
+// headedByMeetingWord reports whether a name's head is a meeting word: a
+// meeting word that ends the name or is followed by a connector ("Asian
+// Parties Forum", "General Assembly of X", "X in Dialogue with the World").
+func (r *run) headedByMeetingWord(ws []string) bool {
+	for i, w := range ws {
+		if !hasFold(r.x.Cues.MeetingWord, strings.Trim(w, ",.:;")) {
+			continue
+		}
+		if i == len(ws)-1 || hasFold(r.x.Cues.Connectors, ws[i+1]) || hasFold([]string{"between"}, ws[i+1]) {
+			return true
+		}
+	}
+	return false
 }
 
 // inSeeAlso reports whether the unit is in a see-also section.

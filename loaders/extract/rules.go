@@ -56,8 +56,14 @@ func (r *run) organizer(u *unit) {
 	}
 	var found []hosted
 	for _, c := range u.find(r.x.Cues.Hosted) {
-		if m := u.mentionAfter(c.End(), 6, graph.KindOrganization, graph.KindParty); m != nil {
+		// "co-hosted by X and Y", "hosted by X, Y and Z".
+		for m := u.mentionAfter(c.End(), 6, graph.KindOrganization, graph.KindParty); m != nil; {
 			found = append(found, hosted{m.Ent, c})
+			next := u.mentionAfter(m.End(), 10, graph.KindOrganization, graph.KindParty)
+			if next == nil || strings.Trim(u.s[m.End():next.Off], " ,") != "and" && strings.Trim(u.s[m.End():next.Off], " ,") != "and the" && strings.Trim(u.s[m.End():next.Off], " ,") != "" && strings.Trim(u.s[m.End():next.Off], " ,") != "the" {
+				break
+			}
+			m = next
 		}
 	}
 	for _, c := range u.find(r.x.Cues.HostedAfter) {

@@ -154,18 +154,29 @@ func (r *run) freeParties(u *unit, withCountry bool) {
 	if hasHan(u.s) || u.Row != nil {
 		return
 	}
+	for _, head := range freePartyHeads {
+		r.freePartiesHead(u, withCountry, head)
+	}
+}
+
+// freePartyHeads are the words that end a party's name in running text.
+// "Union" and "Congress" are not among them: "the African Union" and "the
+// National Congress" name other bodies.
+var freePartyHeads = []string{"Party", "Front", "Movement", "Alliance", "League"}
+
+func (r *run) freePartiesHead(u *unit, withCountry bool, head string) {
 	for i := 0; ; {
-		j := strings.Index(u.s[i:], "Party")
+		j := strings.Index(u.s[i:], head)
 		if j < 0 {
 			return
 		}
 		j += i
-		i = j + len("Party")
+		i = j + len(head)
 		end := i
 		if end < len(u.s) && unicode.IsLetter(rune(u.s[end])) {
 			continue
 		}
-		if j > 0 && u.s[j-1] != ' ' || u.mentionAt(j) != nil || u.inQuote(span{j, 5}) {
+		if j > 0 && u.s[j-1] != ' ' || u.mentionAt(j) != nil || u.inQuote(span{j, len(head)}) {
 			continue
 		}
 		// "Party" must end the name ("Party Relations" is something else)
@@ -225,7 +236,7 @@ func (r *run) freeParties(u *unit, withCountry bool) {
 		}
 		if country != nil && p.Entry == nil {
 			p.country = country
-			r.reg.addAlias(p, u.s[start:j+len("Party")])
+			r.reg.addAlias(p, u.s[start:j+len(head)])
 		}
 		u.addMention(mention{Ent: p, span: span{start, end - start}, Text: nm})
 		i = end

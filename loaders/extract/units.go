@@ -200,16 +200,7 @@ func (r *run) seriesLink(l loaders.Link) (string, bool) {
 			return "", false
 		}
 	}
-	// The meeting word heads the name: it is the last word, or the last
-	// before "of ...".
-	head := ws[len(ws)-1]
-	for i, w := range ws {
-		if strings.EqualFold(w, "of") && i > 0 {
-			head = ws[i-1]
-			break
-		}
-	}
-	if !hasFold(r.x.Cues.MeetingWord, head) {
+	if !r.headedByMeetingWord(ws) {
 		return "", false
 	}
 	return name, true
