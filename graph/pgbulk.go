@@ -27,7 +27,8 @@ CREATE TEMP TABLE IF NOT EXISTS partygraph_bulk_nodes (
 	hash BYTEA, value BYTEA, value_string TEXT, datatype TEXT, language TEXT, iri BOOLEAN, bnode BOOLEAN,
 	value_int BIGINT, value_bool BOOLEAN, value_float DOUBLE PRECISION, value_time TIMESTAMP WITH TIME ZONE
 ) ON COMMIT DELETE ROWS;
-CREATE TEMP TABLE IF NOT EXISTS partygraph_bulk_quads (s BYTEA, p BYTEA, o BYTEA, l BYTEA) ON COMMIT DELETE ROWS;`
+CREATE TEMP TABLE IF NOT EXISTS partygraph_bulk_quads (s BYTEA, p BYTEA, o BYTEA, l BYTEA) ON COMMIT DELETE ROWS;
+CREATE TEMP TABLE IF NOT EXISTS partygraph_bulk_added (h BYTEA) ON COMMIT DELETE ROWS;`
 
 const pgBulkMove = `
 INSERT INTO nodes (refs, hash, value, value_string, datatype, language, iri, bnode, value_int, value_bool, value_float, value_time)
@@ -39,15 +40,16 @@ WITH ins AS (
 	SELECT DISTINCT s, p, o, l, now() FROM partygraph_bulk_quads
 	ON CONFLICT DO NOTHING
 	RETURNING subject_hash, predicate_hash, object_hash, label_hash
-), refs AS (
-	SELECT h, count(*) AS c FROM (
-		SELECT subject_hash AS h FROM ins
-		UNION ALL SELECT predicate_hash FROM ins
-		UNION ALL SELECT object_hash FROM ins
-		UNION ALL SELECT label_hash FROM ins WHERE label_hash IS NOT NULL
-	) x GROUP BY h
 )
-UPDATE nodes SET refs = nodes.refs + refs.c FROM refs WHERE nodes.hash = refs.h;
+INSERT INTO partygraph_bulk_added
+	SELECT subject_hash FROM ins
+	UNION ALL SELECT predicate_hash FROM ins
+	UNION ALL SELECT object_hash FROM ins
+	UNION ALL SELECT label_hash FROM ins WHERE label_hash IS NOT NULL;
+ANALYZE partygraph_bulk_added;
+UPDATE nodes SET refs = nodes.refs + a.c
+	FROM (SELECT h, count(*) AS c FROM partygraph_bulk_added GROUP BY h) a
+	WHERE nodes.hash = a.h;
 DELETE FROM nodes WHERE refs = 0 AND hash IN (SELECT hash FROM partygraph_bulk_nodes);`
 
 // bulkLoadPostgres reads quads from r until io.EOF and stores them, batch

@@ -40,6 +40,7 @@ var allTables = []byte{tableSPOG, tablePOSG, tableOSPG, tableGSPO, tableValues, 
 type engine interface {
 	view(fn func(r reader) error) error
 	update(fn func(r reader, w writer) error) error
+	compact() error
 	close() error
 }
 
@@ -94,6 +95,8 @@ func openBolt(file string, timeout time.Duration) (*boltEngine, error) {
 }
 
 func (e *boltEngine) close() error { return e.db.Close() }
+
+func (e *boltEngine) compact() error { return nil }
 
 func (e *boltEngine) view(fn func(r reader) error) error {
 	return e.db.View(func(tx *bolt.Tx) error { return fn(boltTx{tx}) })
@@ -173,6 +176,9 @@ func openLevel(dir string, timeout time.Duration) (*levelEngine, error) {
 }
 
 func (e *levelEngine) close() error { return e.db.Close() }
+
+// compact merges LevelDB's levels, so reads look at fewer tables.
+func (e *levelEngine) compact() error { return e.db.CompactRange(util.Range{}) }
 
 func (e *levelEngine) view(fn func(r reader) error) error {
 	sn, err := e.db.GetSnapshot()
