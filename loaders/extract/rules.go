@@ -60,6 +60,9 @@ func (r *run) organizer(u *unit) {
 		for m := u.mentionAfter(c.End(), 6, graph.KindOrganization, graph.KindParty); m != nil; {
 			found = append(found, hosted{m.Ent, c})
 			next := u.mentionAfter(m.End(), 10, graph.KindOrganization, graph.KindParty)
+			if next == nil {
+				next = r.hostNamed(u, m.End())
+			}
 			if next == nil || strings.Trim(u.s[m.End():next.Off], " ,") != "and" && strings.Trim(u.s[m.End():next.Off], " ,") != "and the" && strings.Trim(u.s[m.End():next.Off], " ,") != "" && strings.Trim(u.s[m.End():next.Off], " ,") != "the" {
 				break
 			}
@@ -85,6 +88,31 @@ func (r *run) organizer(u *unit) {
 			r.out.add(target.IRI, graph.Organizer, h.org.IRI)
 		}
 	}
+}
+
+// hostNamed introduces the party a host list names after "and the" when the
+// gazetteer does not know it: a capitalised name whose head is a party word
+// ("… and the Reef Labour Front").
+func (r *run) hostNamed(u *unit, off int) *mention {
+	rest := u.s[off:]
+	for _, p := range []string{" and the ", ", the ", " and "} {
+		if strings.HasPrefix(rest, p) {
+			start := off + len(p)
+			name := capitalRun(u.s[start:], 6)
+			ws := strings.Fields(name)
+			if len(ws) < 2 || !hasFold(r.x.Cues.PartyWord, ws[len(ws)-1]) || u.mentionAt(start) != nil {
+				return nil
+			}
+			e := r.reg.introduce(graph.KindParty, name, u.Lang)
+			if e == nil {
+				return nil
+			}
+			m := mention{Ent: e, span: span{start, len(name)}, Text: name}
+			u.addMention(m)
+			return u.mentionAt(start)
+		}
+	}
+	return nil
 }
 
 // clauseOf returns the clause of the unit around sp: the text between the

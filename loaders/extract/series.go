@@ -159,10 +159,12 @@ func (r *run) freeParties(u *unit, withCountry bool) {
 	}
 }
 
-// freePartyHeads are the words that end a party's name in running text.
-// "Union" and "Congress" are not among them: "the African Union" and "the
-// National Congress" name other bodies.
-var freePartyHeads = []string{"Party", "Front", "Movement", "Alliance", "League"}
+// freePartyHeads are the words that end a party's name anywhere in running
+// text. "Front", "Movement", "Alliance", "League", "Union" and "Congress"
+// are not among them ("the Non-Aligned Movement", "the Arab League", "the
+// National Congress" name other bodies): names with those heads become
+// parties only where the text expects a party (after a title, as a host).
+var freePartyHeads = []string{"Party"}
 
 func (r *run) freePartiesHead(u *unit, withCountry bool, head string) {
 	for i := 0; ; {
