@@ -112,3 +112,62 @@ func BenchmarkQuery(b *testing.B) { benchQueries(b, "lubm1.nq.gz") }
 
 // BenchmarkQueryLUBM10 runs them on LUBM(10) (about 1.3*10^6 quads).
 func BenchmarkQueryLUBM10(b *testing.B) { benchQueries(b, "lubm10.nq.gz") }
+
+// generatedQueries run over universityStoreN.
+var generatedQueries = []struct{ name, query string }{
+	{"star-const", `SELECT ?s ?n ?d WHERE { ?s u:advisor <http://example.org/prof3> ; u:name ?n ; u:memberOf ?d ; a u:Student }`},
+	{"scan", `SELECT ?s WHERE { ?s a u:Student }`},
+	{"triangle", `SELECT ?s ?p ?c WHERE { ?s u:advisor ?p . ?p u:teacherOf ?c . ?s u:takesCourse ?c }`},
+	{"filter", `SELECT ?s ?n WHERE { ?s u:name ?n FILTER(STRENDS(?n, "7")) }`},
+	{"order-limit", `SELECT ?s ?n WHERE { ?s u:name ?n } ORDER BY DESC(?n) LIMIT 10`},
+	{"count-join", `SELECT (COUNT(*) AS ?k) WHERE { ?s u:memberOf ?d ; u:advisor ?p . ?p u:teacherOf ?c . ?s u:takesCourse ?c }`},
+	{"group", `SELECT ?d (COUNT(?s) AS ?k) WHERE { ?s u:memberOf ?d } GROUP BY ?d`},
+	{"graph", `SELECT ?g (COUNT(*) AS ?k) WHERE { GRAPH ?g { ?s a u:Student } } GROUP BY ?g`},
+}
+
+const genPrefixes = "PREFIX u: <http://example.org/u#>\n"
+
+func benchGenerated(b *testing.B, students int) {
+	st := universityStoreN(students)
+	b.Logf("%d quads", st.Len())
+	ctx := context.Background()
+	for _, gq := range generatedQueries {
+		q, err := Parse(genPrefixes + gq.query)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(gq.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Exec(ctx, st, q, Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkGenerated1e5 and BenchmarkGenerated1e6 run on generated graphs of
+// about 10^5 and 10^6 quads.
+func BenchmarkGenerated1e5(b *testing.B) { benchGenerated(b, 15000) }
+func BenchmarkGenerated1e6(b *testing.B) { benchGenerated(b, 150000) }
+
+// BenchmarkPlan measures translation and join ordering (Explain) alone.
+func BenchmarkPlan(b *testing.B) {
+	st := universityStoreN(15000)
+	ctx := context.Background()
+	for _, gq := range generatedQueries {
+		b.Run(gq.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				q, err := Parse(genPrefixes + gq.query)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := q.Explain(ctx, st, Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -112,8 +112,26 @@ func Exec(ctx context.Context, st Store, q *Query, opt Options) (*Result, error)
 	case FormAsk:
 		res.Bool = it.Next()
 	case FormSelect:
-		for it.Next() {
-			res.Rows = append(res.Rows, it.Row())
+		// evaluate in this goroutine: no streaming needed
+		it.start = true
+		tooMany := false
+		it.run(func(r row) bool {
+			if opt.MaxRows > 0 && len(res.Rows) >= opt.MaxRows {
+				tooMany = true
+				return false
+			}
+			out := make([]quad.Value, len(it.slots))
+			for i, s := range it.slots {
+				out[i] = r[s]
+			}
+			res.Rows = append(res.Rows, out)
+			return true
+		})
+		if it.e.err != nil {
+			return nil, it.e.err
+		}
+		if tooMany {
+			return nil, fmt.Errorf("query returned more than %d rows: %w", opt.MaxRows, ErrTooManyRows)
 		}
 	default:
 		res.Vars = nil
@@ -429,7 +447,7 @@ func (e *executor) matchStore(s, p, o quad.Value, ag activeGraph, r row, fn func
 		return false
 	}
 	cont := true
-	call := func(g quad.Value, dedup map[tripleKey]bool) {
+	call := func(g quad.Value, dedup *deduper) {
 		if !cont {
 			return
 		}
@@ -439,12 +457,8 @@ func (e *executor) matchStore(s, p, o quad.Value, ag activeGraph, r row, fn func
 				return false
 			}
 			q.Subject, q.Predicate, q.Object = normLiteral(q.Subject), normLiteral(q.Predicate), normLiteral(q.Object)
-			if dedup != nil {
-				k := tripleKey{q.Subject, q.Predicate, q.Object}
-				if dedup[k] {
-					return true
-				}
-				dedup[k] = true
+			if dedup != nil && dedup.seen(q) {
+				return true
 			}
 			if !fn(q) {
 				cont = false
@@ -452,13 +466,17 @@ func (e *executor) matchStore(s, p, o quad.Value, ag activeGraph, r row, fn func
 			return cont
 		})
 		if err != nil {
-			e.fail(err)
+			if e.ctx.Err() != nil {
+				e.fail(e.ctx.Err())
+			} else {
+				e.fail(fmt.Errorf("read store: %w", err))
+			}
 			cont = false
 		}
 	}
 	switch ag.mode {
 	case gDefault:
-		var dedup map[tripleKey]bool
+		var dedup *deduper
 		if e.dedup {
 			if s != nil && p != nil && o != nil {
 				// one match is enough
@@ -483,7 +501,7 @@ func (e *executor) matchStore(s, p, o quad.Value, ag activeGraph, r row, fn func
 				}
 				return true
 			}
-			dedup = map[tripleKey]bool{}
+			dedup = newDeduper(s, p, o)
 		}
 		if e.dflt == nil {
 			call(nil, dedup)
@@ -1302,15 +1320,22 @@ type hashStep struct {
 }
 
 // Hashing thresholds: a step is considered for hashing after hashAfter
-// lookups, and hashed once lookups*hashRatio reach the size of its pattern
-// (at most hashMax triples). A store call costs far more than a streamed
-// triple on disk and SQL backends, a little more in memory: hashRatio 4
-// keeps the loss small on fast stores and the gain large on slow ones.
+// lookups, and hashed once the lookups it is predicted to make still, times
+// the store's LookupCost (defaultLookupCost without LookupCoster), reach the
+// size of its pattern (at most hashMax triples).
 const (
-	hashAfter = 32
-	hashRatio = 4
-	hashMax   = 4 << 20
+	hashAfter         = 32
+	defaultLookupCost = 8
+	hashMax           = 4 << 20
 )
+
+// LookupCoster is an optional Store capability: the cost of one Match call
+// relative to the cost of one triple it streams (about 1 for an in-memory
+// index, 10 or more for disk and SQL backends). The engine replaces repeated
+// lookups by one scan and a hash table sooner when lookups are expensive.
+type LookupCoster interface {
+	LookupCost() int
+}
 
 // buildHash decides whether step h switches to a hash table, and builds it.
 func (e *executor) buildHash(h *hashStep, p [3]cterm, ag activeGraph, prog *bgpProgress) bool {
@@ -1334,7 +1359,11 @@ func (e *executor) buildHash(h *hashStep, p [3]cterm, ag activeGraph, prog *bgpP
 	if h.lookups&(h.lookups-1) != 0 {
 		return true // reconsider at powers of two only
 	}
-	if e.remaining(prog, h.lookups)*hashRatio < h.est {
+	cost := int64(defaultLookupCost)
+	if lc, ok := e.st.(LookupCoster); ok {
+		cost = int64(max(1, lc.LookupCost()))
+	}
+	if e.remaining(prog, h.lookups)*cost < h.est {
 		return true
 	}
 	table := map[[3]quad.Value][]quad.Quad{}
@@ -1747,4 +1776,55 @@ func singleLabel(ctx context.Context, st Store) quad.Value {
 		return first
 	}
 	return nil
+}
+
+// deduper removes duplicate triples from one lookup of the default graph (the
+// same triple stated in several graphs), keyed by the free positions only.
+type deduper struct {
+	free [3]bool
+	one  int // the only free position, or -1
+	m1   map[quad.Value]struct{}
+	m3   map[tripleKey]struct{}
+}
+
+func newDeduper(s, p, o quad.Value) *deduper {
+	d := &deduper{one: -1}
+	n := 0
+	for i, v := range []quad.Value{s, p, o} {
+		if v == nil {
+			d.free[i] = true
+			d.one = i
+			n++
+		}
+	}
+	if n == 1 {
+		d.m1 = map[quad.Value]struct{}{}
+	} else {
+		d.one = -1
+		d.m3 = map[tripleKey]struct{}{}
+	}
+	return d
+}
+
+// seen reports whether q was seen before, and records it.
+func (d *deduper) seen(q quad.Quad) bool {
+	if d.m1 != nil {
+		v := quadAt(q, d.one)
+		if _, ok := d.m1[v]; ok {
+			return true
+		}
+		d.m1[v] = struct{}{}
+		return false
+	}
+	var k tripleKey
+	for i, v := range []quad.Value{q.Subject, q.Predicate, q.Object} {
+		if d.free[i] {
+			k[i] = v
+		}
+	}
+	if _, ok := d.m3[k]; ok {
+		return true
+	}
+	d.m3[k] = struct{}{}
+	return false
 }

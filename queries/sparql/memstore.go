@@ -16,8 +16,9 @@ type MemStore struct {
 }
 
 var (
-	_ Store       = (*MemStore)(nil)
-	_ LabelLister = (*MemStore)(nil)
+	_ Store        = (*MemStore)(nil)
+	_ LabelLister  = (*MemStore)(nil)
+	_ LookupCoster = (*MemStore)(nil)
 )
 
 // NewMemStore returns a store holding the given quads.
@@ -119,3 +120,7 @@ func (m *MemStore) Estimate(ctx context.Context, s, p, o, g quad.Value) int64 {
 func (m *MemStore) Labels(ctx context.Context) ([]quad.Value, error) {
 	return append([]quad.Value(nil), m.labels...), nil
 }
+
+// LookupCost implements LookupCoster: an index lookup in memory costs about
+// as much as streaming one triple.
+func (m *MemStore) LookupCost() int { return 1 }

@@ -14,7 +14,12 @@ import (
 // universityStore is a small deterministic university graph with skewed
 // cardinalities, for plan goldens: 600 students, 30 professors, 60 courses,
 // 6 departments, in two source documents.
-func universityStore() *MemStore {
+func universityStore() *MemStore { return universityStoreN(600) }
+
+// universityStoreN is universityStore with n students (about 7n quads); the
+// numbers of professors, courses and departments grow with n.
+func universityStoreN(n int) *MemStore {
+	nprof, ncourse, ndept := max(30, n/20), max(60, n/10), max(6, n/100)
 	u := func(s string) quad.IRI { return quad.IRI("http://example.org/u#" + s) }
 	id := func(kind string, i int) quad.IRI { return quad.IRI("http://example.org/" + kind + strconv.Itoa(i)) }
 	st := NewMemStore()
@@ -22,27 +27,27 @@ func universityStore() *MemStore {
 		st.Add(quad.Quad{Subject: s, Predicate: p, Object: o, Label: id("doc", doc)})
 	}
 	typ := quad.IRI(rdfType)
-	for d := 0; d < 6; d++ {
+	for d := 0; d < ndept; d++ {
 		add(id("dept", d), typ, u("Department"), 1)
 	}
-	for c := 0; c < 60; c++ {
+	for c := 0; c < ncourse; c++ {
 		add(id("course", c), typ, u("Course"), 1)
 		add(id("course", c), u("title"), quad.String("Course "+strconv.Itoa(c)), 1)
 	}
-	for p := 0; p < 30; p++ {
+	for p := 0; p < nprof; p++ {
 		add(id("prof", p), typ, u("Professor"), 1)
 		add(id("prof", p), u("name"), quad.String("Prof "+strconv.Itoa(p)), 1)
 		add(id("prof", p), u("teacherOf"), id("course", 2*p), 1)
 		add(id("prof", p), u("teacherOf"), id("course", 2*p+1), 1)
 	}
-	for s := 0; s < 600; s++ {
+	for s := 0; s < n; s++ {
 		doc := 1 + s%2
 		add(id("student", s), typ, u("Student"), doc)
 		add(id("student", s), u("name"), quad.String("Student "+strconv.Itoa(s)), doc)
-		add(id("student", s), u("memberOf"), id("dept", s%6), doc)
-		add(id("student", s), u("advisor"), id("prof", s%30), doc)
+		add(id("student", s), u("memberOf"), id("dept", s%ndept), doc)
+		add(id("student", s), u("advisor"), id("prof", s%nprof), doc)
 		for k := 0; k < 3; k++ {
-			add(id("student", s), u("takesCourse"), id("course", (s+k*7)%60), doc)
+			add(id("student", s), u("takesCourse"), id("course", (s+k*7)%ncourse), doc)
 		}
 	}
 	return st
