@@ -296,6 +296,7 @@ type hit struct {
 	label string
 	lang  string
 	rank  int
+	runes int // length of label in characters
 }
 
 // Match ranks, best first.
@@ -309,7 +310,7 @@ const (
 // maxScan bounds the keys one search looks at: a query of one or two
 // letters matches much of the graph, and the first keys in alphabetical
 // order (the shortest extensions first) are what autocomplete needs.
-const maxScan = 5000
+const maxScan = 2000
 
 // wordStart reports whether r starts a word after prev.
 func wordStart(prev, r rune) bool {
@@ -340,7 +341,7 @@ func (idx *index) search(q string, class quad.IRI, limit int) []hit {
 		if class != "" && !hasClass(e.node, class) {
 			return
 		}
-		cand := hit{node: e.node, label: e.label, lang: e.lang, rank: rank}
+		cand := hit{node: e.node, label: e.label, lang: e.lang, rank: rank, runes: utf8.RuneCountInString(e.label)}
 		if h, ok := best[e.node]; !ok || betterMatch(cand, h, q) {
 			best[e.node] = cand
 		}
@@ -371,8 +372,8 @@ func (idx *index) search(q string, class quad.IRI, limit int) []hit {
 		if a.node.source != b.node.source {
 			return b.node.source // entities before the documents that name them
 		}
-		if la, lb := utf8.RuneCountInString(a.label), utf8.RuneCountInString(b.label); la != lb {
-			return la < lb
+		if a.runes != b.runes {
+			return a.runes < b.runes
 		}
 		if a.label != b.label {
 			return a.label < b.label
@@ -395,8 +396,8 @@ func betterMatch(a, b hit, q string) bool {
 	if (a.label == q) != (b.label == q) {
 		return a.label == q
 	}
-	if la, lb := utf8.RuneCountInString(a.label), utf8.RuneCountInString(b.label); la != lb {
-		return la < lb
+	if a.runes != b.runes {
+		return a.runes < b.runes
 	}
 	return a.label < b.label
 }
