@@ -60,6 +60,8 @@ type Cues struct {
 	Connectors  []string // lower-case words inside names: of, the, and
 	Building    []string // words of venue names that are no city: centre, hall, 会堂
 	TopicList   []string // headings of sections that list topics: topics, agenda, 议题
+	Reported    []string // what follows is what someone said: said, 表示
+	PartyHead   []string // words that end a party's name anywhere in running text: Party
 }
 
 // DefaultCues returns the keyword tables for English and Chinese.

@@ -604,15 +604,12 @@ func (r *run) personsOf(u *unit) []personAt {
 	return out
 }
 
-// reportCues end the part of a sentence whose persons act: what follows
-// "said that" is what they said.
-var reportCues = []string{"said", "says", "stated", "noted", "told", "announced", "表示", "说", "指出", "介绍"}
-
 // speakers: the persons of a unit that says they spoke or took part, and
 // the parties their titles name.
 func (r *run) speakers(u *unit, m *meeting) {
 	limit := len(u.s)
-	if rc := u.find(reportCues); len(rc) > 0 {
+	// What follows "said that" is what the persons said, not what they did.
+	if rc := u.find(r.x.Cues.Reported); len(rc) > 0 {
 		limit = rc[0].Off
 	}
 	spoke, attended := false, false

@@ -154,17 +154,15 @@ func (r *run) freeParties(u *unit, withCountry bool) {
 	if hasHan(u.s) || u.Row != nil {
 		return
 	}
-	for _, head := range freePartyHeads {
+	// Cues.PartyHead has "Party" but not "Front", "Movement", "League",
+	// "Union" or "Congress" ("the Non-Aligned Movement", "the Arab League",
+	// "the National Congress" name other bodies): names with those heads
+	// become parties only where the text expects a party (after a title, in
+	// a list of hosts).
+	for _, head := range r.x.Cues.PartyHead {
 		r.freePartiesHead(u, withCountry, head)
 	}
 }
-
-// freePartyHeads are the words that end a party's name anywhere in running
-// text. "Front", "Movement", "Alliance", "League", "Union" and "Congress"
-// are not among them ("the Non-Aligned Movement", "the Arab League", "the
-// National Congress" name other bodies): names with those heads become
-// parties only where the text expects a party (after a title, as a host).
-var freePartyHeads = []string{"Party"}
 
 func (r *run) freePartiesHead(u *unit, withCountry bool, head string) {
 	for i := 0; ; {
