@@ -139,6 +139,8 @@ func DefaultCues() Cues {
 		NotPlace:   []string{"time", "initiative", "declaration", "consensus", "statement", "时间", "倡议", "宣言"},
 		Organizer:  []string{"organiser", "organisers", "organizer", "organizers", "host", "hosts", "hosted by", "organised by", "organized by", "主办", "主办方", "主办单位"},
 		Attendees:  []string{"participants", "attendees", "delegates", "speakers", "与会者", "出席者", "参会者", "与会代表", "出席人员"},
+		Reported:   []string{"said", "says", "stated", "noted", "told", "announced", "表示", "说", "指出", "介绍"},
+		PartyHead:  []string{"Party"},
 		TopicList:  []string{"topics", "agenda", "themes of the sessions", "sessions", "discussion topics", "议题", "议程", "分议题", "专题"},
 		Building: []string{"centre", "center", "hall", "hotel", "palace", "house", "stadium", "building",
 			"auditorium", "complex", "guesthouse", "中心", "大厦", "饭店", "宾馆", "会堂", "礼堂", "酒店", "国宾馆"},
