@@ -97,7 +97,8 @@ type executor struct {
 	zeroCheck bool
 	topK      map[*OrderBy]int64 // ORDER BY under a LIMIT: how many solutions to keep
 	held      int                // solutions held in memory
-	maxHeld   int                // 0 = unbounded
+	bgpStates map[bgpStateKey][]hashStep
+	maxHeld   int // 0 = unbounded
 }
 
 // Exec runs a query and collects its results.
@@ -148,17 +149,18 @@ func Exec(ctx context.Context, st Store, q *Query, opt Options) (*Result, error)
 
 func newExecutor(ctx context.Context, st Store, q *Query, opt Options) (*executor, error) {
 	e := &executor{
-		ctx:    ctx,
-		st:     st,
-		opt:    opt,
-		base:   q.Base,
-		slots:  map[string]int{},
-		now:    time.Now(),
-		bnodes: map[string]quad.BNode{},
-		genB:   map[quad.BNode]bool{},
-		topK:   map[*OrderBy]int64{},
-		plans:  map[planKey][]int{},
-		fns:    map[Expr]evalFn{},
+		ctx:       ctx,
+		st:        st,
+		opt:       opt,
+		base:      q.Base,
+		slots:     map[string]int{},
+		now:       time.Now(),
+		bnodes:    map[string]quad.BNode{},
+		genB:      map[quad.BNode]bool{},
+		topK:      map[*OrderBy]int64{},
+		bgpStates: map[bgpStateKey][]hashStep{},
+		plans:     map[planKey][]int{},
+		fns:       map[Expr]evalFn{},
 	}
 	if e.base == "" {
 		e.base = opt.Base
@@ -1182,8 +1184,25 @@ func (e *executor) evalBGPFiltered(o *BGP, in row, filters []pushedFilter, fn fu
 	// far (an index nested loop). When a step is repeated often compared with
 	// the size of its pattern, it switches to a hash table built from one scan
 	// of the pattern, probed with the bound values: far fewer store calls.
-	hs := make([]hashStep, len(pats))
-	if ag.mode != gVar && !e.opt.noHash {
+	// the steps' state lives as long as the query, so that a BGP evaluated
+	// once per outer solution (OPTIONAL, EXISTS, joins) hashes across calls
+	var mask strings.Builder
+	for _, v := range in {
+		if v != nil {
+			mask.WriteByte('1')
+		} else {
+			mask.WriteByte('0')
+		}
+	}
+	skey := bgpStateKey{o, mask.String(), ag.mode, ag.val}
+	hs, known := e.bgpStates[skey]
+	if !known {
+		hs = make([]hashStep, len(pats))
+		e.bgpStates[skey] = hs
+	}
+	if known {
+		// set up already
+	} else if ag.mode != gVar && !e.opt.noHash {
 		boundAt := map[int]int{}
 		for i, v := range in {
 			if v != nil {
@@ -1257,10 +1276,20 @@ func (e *executor) evalBGPFiltered(o *BGP, in row, filters []pushedFilter, fn fu
 		h := &hs[i]
 		if i == 0 {
 			prog.est0 = -1
-		} else if h.table == nil && !h.off {
+		}
+		if h.table == nil && !h.off {
 			h.lookups++
-			if h.lookups >= hashAfter && !e.buildHash(h, p, ag, &prog) {
-				return false
+			if h.lookups >= hashAfter {
+				remaining := func() int64 {
+					if i == 0 {
+						// the first step repeats once per call: assume as many calls again
+						return int64(h.lookups)
+					}
+					return e.remaining(&prog, h.lookups)
+				}
+				if !e.buildHash(h, p, ag, remaining) {
+					return false
+				}
 			}
 		}
 		if h.table != nil {
@@ -1310,6 +1339,15 @@ func (e *executor) remaining(prog *bgpProgress, lookups int) int64 {
 	return int64(lookups) * (prog.est0 - prog.seen0) / prog.seen0
 }
 
+// bgpStateKey identifies the hash steps of a BGP evaluated with the same
+// variables bound, in the same graph.
+type bgpStateKey struct {
+	bgp   *BGP
+	bound string
+	mode  int
+	graph quad.Value
+}
+
 // hashStep is the state of one step of a BGP evaluation.
 type hashStep struct {
 	keyPos  []int // positions of the pattern bound by earlier steps
@@ -1326,7 +1364,7 @@ type hashStep struct {
 const (
 	hashAfter         = 32
 	defaultLookupCost = 8
-	hashMax           = 4 << 20
+	hashMax           = 1 << 20
 )
 
 // LookupCoster is an optional Store capability: the cost of one Match call
@@ -1338,7 +1376,7 @@ type LookupCoster interface {
 }
 
 // buildHash decides whether step h switches to a hash table, and builds it.
-func (e *executor) buildHash(h *hashStep, p [3]cterm, ag activeGraph, prog *bgpProgress) bool {
+func (e *executor) buildHash(h *hashStep, p [3]cterm, ag activeGraph, remaining func() int64) bool {
 	c := func(t cterm) quad.Value {
 		if t.slot < 0 {
 			return t.val
@@ -1351,8 +1389,8 @@ func (e *executor) buildHash(h *hashStep, p [3]cterm, ag activeGraph, prog *bgpP
 			g = e.estimateGraph()
 		}
 		h.est = e.st.Estimate(e.ctx, c(p[0]), c(p[1]), c(p[2]), g)
-		if h.est > hashMax {
-			h.off = true
+		if h.est > hashMax || e.maxHeld > 0 && h.est > int64(e.maxHeld-e.held) {
+			h.off = true // too big to hold: keep looking up
 			return true
 		}
 	}
@@ -1363,7 +1401,7 @@ func (e *executor) buildHash(h *hashStep, p [3]cterm, ag activeGraph, prog *bgpP
 	if lc, ok := e.st.(LookupCoster); ok {
 		cost = int64(max(1, lc.LookupCost()))
 	}
-	if e.remaining(prog, h.lookups)*cost < h.est {
+	if remaining()*cost < h.est {
 		return true
 	}
 	table := map[[3]quad.Value][]quad.Quad{}
@@ -1376,6 +1414,7 @@ func (e *executor) buildHash(h *hashStep, p [3]cterm, ag activeGraph, prog *bgpP
 		return e.tick()
 	})
 	h.table = table
+	e.held += int(h.est)
 	return ok
 }
 

@@ -40,6 +40,12 @@ func TestHashSteps(t *testing.T) {
 		`SELECT ?g ?a ?c { GRAPH ?g { ?a ex:p0 ?b . ?b ex:p1 ?c } }`,
 		`SELECT ?a ?c { GRAPH <http://example.org/g1> { ?a ex:p0 ?b . ?b ex:p1 ?c } }`,
 		`SELECT (COUNT(*) AS ?n) { ?a ex:p0 ?b OPTIONAL { ?b ex:p2 ?c . ?c ex:p3 ?d } }`,
+		`SELECT * { ?a ex:p0 ?b OPTIONAL { ?b ex:p1 ?c } }`,
+		`SELECT * { ?a ex:p0 ?b OPTIONAL { ?b ex:p1 ?c FILTER(?c != ?a) } }`,
+		`SELECT * { ?a ex:p0 ?b FILTER EXISTS { ?b ex:p2 ?x } }`,
+		`SELECT * { ?a ex:p0 ?b FILTER NOT EXISTS { ?b ex:p2 ex:n3 } }`,
+		`SELECT * { ?a ex:p0 ?b OPTIONAL { ?a ex:p3 ?z } }`,
+		`SELECT ?g ?a ?c { GRAPH ?g { ?a ex:p0 ?b } OPTIONAL { GRAPH ?g { ?b ex:p1 ?c } } }`,
 	}
 	for i, text := range queries {
 		t.Run(strconv.Itoa(i), func(t *testing.T) {
