@@ -10,9 +10,13 @@ import (
 	"github.com/partygraph/partygraph/graph"
 )
 
-// exportTypes maps the format parameter of /data and /api/export to the
-// graph package's export format and the answer's media type.
-var exportTypes = map[string]struct{ format, contentType, ext string }{
+// exportType is a format of /data and /api/export: the graph package's
+// export format, the answer's media type and the file extension.
+type exportType struct{ format, contentType, ext string }
+
+// exportTypes maps the format parameter of /data and /api/export to its
+// export type.
+var exportTypes = map[string]exportType{
 	"nquads":  {graph.FormatNQuads, ctNQuads, "nq"},
 	"jsonld":  {graph.FormatJSONLD, ctJSONLD, "jsonld"},
 	"graphml": {graph.FormatGraphML, "application/graphml+xml", "graphml"},
@@ -21,7 +25,7 @@ var exportTypes = map[string]struct{ format, contentType, ext string }{
 
 // exportFormat returns the export format named by the request's format
 // parameter (N-Quads by default), or answers 400.
-func exportFormat(w http.ResponseWriter, r *http.Request) (f struct{ format, contentType, ext string }, ok bool) {
+func exportFormat(w http.ResponseWriter, r *http.Request) (f exportType, ok bool) {
 	name := r.URL.Query().Get("format")
 	if name == "" {
 		name = "nquads"

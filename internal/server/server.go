@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -58,7 +59,7 @@ type Server struct {
 }
 
 // New returns a server over store with the default limits. A nil log
-// discards nothing: it means slog.Default().
+// means slog.Default().
 func New(store *graph.Store, log *slog.Logger) *Server {
 	if log == nil {
 		log = slog.Default()
@@ -75,6 +76,9 @@ func New(store *graph.Store, log *slog.Logger) *Server {
 
 func (s *Server) init() {
 	s.once.Do(func() {
+		if s.Log == nil {
+			s.Log = slog.Default()
+		}
 		if s.MaxQueries > 0 {
 			s.sem = make(chan struct{}, s.MaxQueries)
 		}
@@ -143,7 +147,7 @@ func isReadAPI(path string) bool {
 	case "/sparql", "/gizmo", "/data":
 		return true
 	}
-	return len(path) > 5 && path[:5] == "/api/"
+	return strings.HasPrefix(path, "/api/")
 }
 
 // statusRecorder remembers the status and size of a response, for the log.
