@@ -18,7 +18,8 @@
 #      the same file (timed) and running the same queries the same way.
 # Then `pgbench report` prints one table: operation, data, quads,
 # partygraph ms, oxigraph ms, ratio, and whether the answers are equal
-# (same rows as a multiset), and bench/plot draws docs/perf-*.svg.
+# (same rows as a multiset), and bench/plot draws the plots (docs/perf-*.svg
+# for a full run, $WORK/plots otherwise).
 #
 # Queries: bench/queries/*.rq on generated data, bench/queries/lubm/*.rq
 # (LUBM's 14 queries as published, without reasoning, and six of the same
@@ -159,5 +160,8 @@ mode=full
 mkdir -p "$ROOT/bench/results"
 cp "$WORK/results/results.tsv" "$ROOT/bench/results/$mode.tsv"
 cp "$WORK/results/table.txt" "$ROOT/bench/results/$mode.txt"
-(cd "$ROOT" && go run ./bench/plot -o docs "bench/results/$mode.tsv")
-log "results in bench/results/$mode.{tsv,txt}, plots in docs/perf-*.svg"
+# Only a full run redraws the plots in docs/; others draw theirs in $WORK.
+plots=$WORK/plots
+[ $mode = full ] && plots=docs
+(cd "$ROOT" && go run ./bench/plot -o "$plots" "bench/results/$mode.tsv")
+log "results in bench/results/$mode.{tsv,txt}, plots in $plots/perf-*.svg"
