@@ -132,6 +132,22 @@ func TestBrowser(t *testing.T) {
 	}
 	chromedp.Run(ctx, chromedp.SetValue(`#sourcefilter`, ""), chromedp.Evaluate(`document.querySelector('#sourcefilter').dispatchEvent(new Event('change'))`, nil))
 
+	// Filter by class: hide the people.
+	var people int
+	err = chromedp.Run(ctx,
+		chromedp.Click(`#classfilter summary`),
+		chromedp.WaitVisible(`#classes input[data-class="http://schema.org/Person"]`),
+		chromedp.Click(`#classes input[data-class="http://schema.org/Person"]`),
+		chromedp.Poll(`window.partygraph.cy().nodes(':visible').filter(n => n.data('cls') === 'http://schema.org/Person').length === 0`, nil, chromedp.WithPollingTimeout(3*time.Second)),
+		chromedp.Click(`#classes input[data-class="http://schema.org/Person"]`),
+		chromedp.Poll(`window.partygraph.cy().nodes(':visible').filter(n => n.data('cls') === 'http://schema.org/Person').length > 0`, nil, chromedp.WithPollingTimeout(3*time.Second)),
+		chromedp.Evaluate(`window.partygraph.cy().nodes(':visible').filter(n => n.data('cls') === 'http://schema.org/Person').length`, &people),
+		chromedp.Click(`#classfilter summary`),
+	)
+	if err != nil || people != 3 {
+		t.Errorf("class filter: %v, %d people shown again, want 3", err, people)
+	}
+
 	// The timeline: two meetings of the series in order, linked.
 	var cards []string
 	var arrows int
