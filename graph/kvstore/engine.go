@@ -10,13 +10,12 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/boltdb/bolt"
-	hbolt "github.com/hidal-go/hidalgo/kv/bolt"
 	"github.com/syndtr/goleveldb/leveldb"
 	lerrors "github.com/syndtr/goleveldb/leveldb/errors"
 	"github.com/syndtr/goleveldb/leveldb/filter"
 	"github.com/syndtr/goleveldb/leveldb/opt"
 	"github.com/syndtr/goleveldb/leveldb/util"
+	bolt "go.etcd.io/bbolt"
 )
 
 // Tables of the layout. Each is a bolt bucket, or a one-byte key prefix in
@@ -70,15 +69,16 @@ var errLocked = errors.New("locked")
 
 type boltEngine struct{ db *bolt.DB }
 
+// openBolt opens the bolt file with bbolt, the maintained fork of the bolt
+// that Cayley's backend uses (same file format; boltdb/bolt 1.3.1 trips the
+// race detector's pointer checks).
 func openBolt(file string, timeout time.Duration) (*boltEngine, error) {
-	// Opened through hidalgo, as Cayley's bolt backend is.
-	h, err := hbolt.Open(file, &bolt.Options{Timeout: timeout})
+	db, err := bolt.Open(file, 0o644, &bolt.Options{Timeout: timeout, FreelistType: bolt.FreelistMapType})
 	if errors.Is(err, bolt.ErrTimeout) {
 		return nil, errLocked
 	} else if err != nil {
 		return nil, err
 	}
-	db := h.DB()
 	err = db.Update(func(tx *bolt.Tx) error {
 		for _, t := range allTables {
 			if _, err := tx.CreateBucketIfNotExists([]byte{t}); err != nil {
