@@ -207,6 +207,24 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("result graph has %d nodes, want 5", resultNodes)
 	}
 
+	// A CONSTRUCT query: its triples as a table and as a graph.
+	var triples []string
+	err = chromedp.Run(ctx,
+		chromedp.Click(`#show-table`),
+		chromedp.SetValue(`#query-text`, `CONSTRUCT { ?m pg:follows ?n } WHERE { ?m pg:follows ?n }`),
+		chromedp.Click(`#run-query`),
+		browsertest.Poll(`document.querySelector('#query-message').textContent.startsWith('1 row')`),
+		chromedp.Evaluate(`[...document.querySelectorAll('#results tbody td')].map(td => td.textContent)`, &triples),
+		chromedp.Click(`#show-graph`),
+		browsertest.Poll(`window.partygraph.resultsCy().edges().length === 1 && window.partygraph.resultsCy().edges()[0].data('label') === 'pg:follows'`),
+	)
+	if err != nil {
+		t.Fatalf("construct: %v (page problems: %v)", err, problems())
+	}
+	if strings.Join(triples, " ") != m2023+" pg:follows "+m2017 {
+		t.Errorf("construct table %q", triples)
+	}
+
 	// Gizmo in the same tab.
 	var gizmoCells []string
 	err = chromedp.Run(ctx,
