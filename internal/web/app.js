@@ -610,11 +610,12 @@
     try { ex = (await getJSON('/api/examples')).examples; } catch (e) { /* no examples */ }
     const box = $('examples');
     box.hidden = false;
-    const builtin = [
-      { name: 'Meetings by date', language: 'sparql', query: prefixBlock() + DEFAULT_SPARQL },
-      { name: 'Gizmo: all meetings', language: 'gizmo', query: DEFAULT_GIZMO },
-    ];
-    for (const x of ex.concat(ex.length ? [] : builtin)) {
+    // The library's queries, and a SPARQL and a Gizmo one of our own when
+    // it has none of that language.
+    const builtin = [];
+    if (!ex.some((x) => x.language === 'sparql')) builtin.push({ name: 'Meetings by date', language: 'sparql', query: prefixBlock() + DEFAULT_SPARQL });
+    if (!ex.some((x) => x.language === 'gizmo')) builtin.push({ name: 'Gizmo: all meetings', language: 'gizmo', query: DEFAULT_GIZMO });
+    for (const x of ex.concat(builtin)) {
       const b = el('button', { type: 'button', title: x.description || x.name, text: x.name });
       b.addEventListener('click', () => {
         const text = x.language === 'sparql' && !/^\s*PREFIX/im.test(x.query) ? prefixBlock() + '\n\n' + x.query : x.query;
