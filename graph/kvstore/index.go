@@ -399,7 +399,8 @@ func (t *writeTx) committed() {
 	}
 }
 
-const maxIDCache = 1 << 20
+// maxIDCache bounds the writers' value -> id cache (about 100 bytes an entry).
+const maxIDCache = 1 << 18
 
 func (s *Store) cacheID(vk []byte, id uint64) {
 	if len(s.ids) >= maxIDCache {
