@@ -275,3 +275,21 @@ func TestReindex(t *testing.T) {
 		t.Errorf("after Reindex: %+v", got.Results)
 	}
 }
+
+// TestPanicIsRecovered checks that a handler that fails badly answers 500
+// and logs, and that the server goes on serving.
+func TestPanicIsRecovered(t *testing.T) {
+	var buf strings.Builder
+	s := New(nil, slog.New(slog.NewTextHandler(&buf, nil))) // no store: every read panics
+	res, body := do(t, s, "GET", "/api/search?q=xi", "")
+	if res.StatusCode != 500 || !strings.Contains(body, "internal error") {
+		t.Errorf("status %d body %s", res.StatusCode, body)
+	}
+	if !strings.Contains(buf.String(), "panic serving request") || !strings.Contains(buf.String(), "status=500") {
+		t.Errorf("log:\n%s", buf.String())
+	}
+	res, _ = do(t, s, "GET", "/app.js", "")
+	if res.StatusCode != 200 {
+		t.Errorf("after a panic: status %d", res.StatusCode)
+	}
+}
