@@ -2,6 +2,7 @@ package kvstore
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/binary"
 	"fmt"
 	"slices"
@@ -86,6 +87,7 @@ type writeTx struct {
 	counts map[[2]uint64]int64 // (position, id) -> change
 	order  []ids               // touched quads, in first-touch order
 	stored []uint64            // new ids written to the dictionary by commit
+	after  map[[2]uint64]int64 // counters as commit wrote them
 
 	scratch []byte // encoding buffer
 	arena   []byte // index keys of commit
@@ -97,6 +99,7 @@ func newWriteTx(s *Store, r reader, n int) *writeTx {
 		s: s, r: r,
 		newVals: map[uint64][]byte{}, newKeys: map[string]uint64{},
 		quads: make(map[ids]bool, n), before: make(map[ids]bool, n), counts: map[[2]uint64]int64{},
+		after: map[[2]uint64]int64{},
 		order: make([]ids, 0, n),
 	}
 }
@@ -244,34 +247,38 @@ func (t *writeTx) commit(w writer) error {
 	}
 	w.reserve(est + 256)
 	// Quads: one key per index, sorted per index so each engine writes in
-	// key order.
-	var added, deleted [][]byte
-	var nq int64
-	for _, x := range indexes {
-		added, deleted = added[:0], deleted[:0]
-		for _, q := range t.order {
-			after, before := t.quads[q], t.before[q]
-			if after == before {
-				continue
-			}
+	// key order. Ids encode in order, so sorting the id tuples in the
+	// index's order sorts the keys.
+	var added, deleted []ids
+	for _, q := range t.order {
+		if after := t.quads[q]; after != t.before[q] {
 			if after {
-				added = append(added, t.key(&x, q))
+				added = append(added, q)
 			} else {
-				deleted = append(deleted, t.key(&x, q))
+				deleted = append(deleted, q)
 			}
 		}
-		if x.table == tableSPOG {
-			nq = int64(len(added)) - int64(len(deleted))
+	}
+	nq := int64(len(added)) - int64(len(deleted))
+	for xi := range indexes {
+		x := &indexes[xi]
+		byIndex := func(a, b ids) int {
+			for _, p := range x.order {
+				if a[p] != b[p] {
+					return cmp.Compare(a[p], b[p])
+				}
+			}
+			return 0
 		}
-		slices.SortFunc(added, bytes.Compare)
-		slices.SortFunc(deleted, bytes.Compare)
-		for _, k := range deleted {
-			if err := w.del(x.table, k); err != nil {
+		slices.SortFunc(added, byIndex)
+		slices.SortFunc(deleted, byIndex)
+		for _, q := range deleted {
+			if err := w.del(x.table, t.key(x, q)); err != nil {
 				return err
 			}
 		}
-		for _, k := range added {
-			if err := w.put(x.table, k, nil); err != nil {
+		for _, q := range added {
+			if err := w.put(x.table, t.key(x, q), nil); err != nil {
 				return err
 			}
 		}
@@ -293,7 +300,7 @@ func (t *writeTx) commit(w writer) error {
 		var c int64
 		if _, isNew := t.newVals[id]; !isNew {
 			var err error
-			if c, err = t.s.count(t.r, pos, id); err != nil {
+			if c, err = t.countBefore(pos, id); err != nil {
 				return err
 			}
 		}
@@ -301,6 +308,7 @@ func (t *writeTx) commit(w writer) error {
 			return fmt.Errorf("counter of id %d at position %d would be %d", id, pos, c+d)
 		}
 		beforeC[pk] = c
+		t.after[pk] = c + d
 		changes = append(changes, change{countKey(pos, id), c + d})
 		touched[id] = true
 	}
@@ -326,7 +334,7 @@ func (t *writeTx) commit(w writer) error {
 				totalBefore += c0
 				total += c0 + t.counts[pk]
 			} else if !isNew {
-				c, err := t.s.count(t.r, p, id) // not written by this transaction
+				c, err := t.countBefore(p, id) // not written by this transaction
 				if err != nil {
 					return err
 				}
@@ -397,10 +405,29 @@ func (t *writeTx) committed() {
 	for _, id := range t.stored {
 		t.s.cacheID(valueKey(t.newVals[id]), id)
 	}
+	if len(t.s.counts)+len(t.after) > maxCountCache {
+		clear(t.s.counts)
+	}
+	for pk, c := range t.after {
+		t.s.counts[pk] = c
+	}
+}
+
+// maxCountCache bounds the writers' cache of counters.
+const maxCountCache = 1 << 19
+
+// countBefore returns the counter of id at position pos as committed: from
+// the writers' cache, which holds only committed values, or the store.
+func (t *writeTx) countBefore(pos int, id uint64) (int64, error) {
+	pk := [2]uint64{uint64(pos), id}
+	if c, ok := t.s.counts[pk]; ok {
+		return c, nil
+	}
+	return t.s.count(t.r, pos, id)
 }
 
 // maxIDCache bounds the writers' value -> id cache (about 100 bytes an entry).
-const maxIDCache = 1 << 18
+const maxIDCache = 1 << 19
 
 func (s *Store) cacheID(vk []byte, id uint64) {
 	if len(s.ids) >= maxIDCache {

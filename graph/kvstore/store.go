@@ -58,11 +58,12 @@ type Store struct {
 	engine string
 	dir    string
 
-	wmu   sync.Mutex        // one writer at a time
-	ids   map[string]uint64 // value key -> id, a cache used by writers under wmu
-	names sync.Map          // id -> quad.Value, a cache for readers (ids are never reused)
-	nname int64             // approximate size of names, guarded by wmu... see cacheName
-	nmu   sync.Mutex        // guards nname
+	wmu    sync.Mutex          // one writer at a time
+	ids    map[string]uint64   // value key -> id, a cache used by writers under wmu
+	counts map[[2]uint64]int64 // (position, id) -> committed counter, a cache used by writers under wmu
+	names  sync.Map            // id -> quad.Value, a cache for readers (ids are never reused)
+	nname  int64               // approximate size of names, guarded by wmu... see cacheName
+	nmu    sync.Mutex          // guards nname
 }
 
 // Open opens the store in directory dir, creating it when needed.
@@ -107,7 +108,7 @@ func Open(dir string, o Options) (*Store, error) {
 	} else if err != nil {
 		return nil, fmt.Errorf("open %s: %w", dir, err)
 	}
-	s := &Store{eng: eng, engine: kind, dir: dir, ids: map[string]uint64{}}
+	s := &Store{eng: eng, engine: kind, dir: dir, ids: map[string]uint64{}, counts: map[[2]uint64]int64{}}
 	if err := s.checkVersion(); err != nil {
 		eng.close()
 		return nil, fmt.Errorf("open %s: %w", dir, err)
