@@ -8,6 +8,7 @@
 #   bench/run.sh --with-1e7       also 10^7 generated quads (long; not run by default)
 #   options: --runs N (default 5)  --work DIR (default $TMPDIR/partygraph-bench)
 #            --sets "gen-1e5 lubm1" (exactly these data sets)
+#            --corpus N (time the document loaders on N meetings' documents; 0: skip; default 200)
 #
 # For each data set it
 #   1. times `partygraph load` of the N-Quads into a fresh embedded store
@@ -40,6 +41,7 @@ QUICK=0
 BIG=0
 SETS=""
 CUSTOM=""
+CORPUS=200
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--quick) QUICK=1 ;;
@@ -47,6 +49,7 @@ while [ $# -gt 0 ]; do
 	--runs) RUNS=$2; shift ;;
 	--work) WORK=$2; shift ;;
 	--sets) SETS=$2; CUSTOM=1; shift ;;
+	--corpus) CORPUS=$2; shift ;;
 	-h | --help) sed -n '2,/^set -e/p' "$0" | sed 's/^# \{0,1\}//;/^set -e/d'; exit 0 ;;
 	*) echo "bench/run.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
 	esac
@@ -145,14 +148,36 @@ for set in $SETS; do
 	rm -rf "$db"
 done
 
+# The document loaders (partygraph only: Oxigraph reads no documents): a
+# generated corpus in the four genres about the meetings of --corpus N.
+corpus_line=""
+if [ "$CORPUS" -gt 0 ]; then
+	dir=$WORK/data/corpus-$CORPUS
+	if [ ! -d "$dir" ]; then
+		"$PGB" gen --corpus --meetings "$CORPUS" --seed 1 --out "$dir" >&2
+	fi
+	rm -rf "$WORK/db/corpus"
+	log "corpus of $CORPUS meetings: partygraph load"
+	t0=$(now_ms)
+	summary=$("$PG" load --db "$WORK/db/corpus" "$dir" | tail -1)
+	corpus_ms=$(($(now_ms) - t0))
+	corpus_line="document loaders: $(ls "$dir" | wc -l) generated documents about $CORPUS meetings in $corpus_ms ms ($summary)"
+	rm -rf "$WORK/db/corpus"
+fi
+
 echo
 echo "partygraph $(cd "$ROOT" && git rev-parse --short HEAD) vs oxigraph $OXIGRAPH_VERSION; $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); median of $RUNS runs (fewer for queries over 20 s); load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 results=()
 for set in $SETS; do results+=("$WORK/results/pg-$set.json" "$WORK/results/ox-$set.json"); done
 "$PGB" report --tsv "$WORK/results/results.tsv" "${results[@]}" | tee "$WORK/results/table.txt"
 for set in $SETS; do
-	[ -f "$WORK/results/rss-$set.txt" ] && echo "peak RSS of partygraph load, $set: $(( $(cat "$WORK/results/rss-$set.txt") / 1024 )) MiB"
-done
+	if [ -f "$WORK/results/rss-$set.txt" ]; then
+		echo "peak RSS of partygraph load, $set: $(( $(cat "$WORK/results/rss-$set.txt") / 1024 )) MiB"
+	fi
+done | tee -a "$WORK/results/table.txt"
+if [ -n "$corpus_line" ]; then
+	echo "$corpus_line" | tee -a "$WORK/results/table.txt"
+fi
 
 mode=full
 [ $QUICK = 1 ] && mode=quick
