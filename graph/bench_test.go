@@ -30,7 +30,15 @@ import (
 var benchSizes = []struct {
 	name string
 	n    int
-}{{"1e5", 100_000}, {"1e6", 1_000_000}}
+}{{"1e5", 100_000}, {"1e6", 1_000_000}, {"1e7", 10_000_000}}
+
+// skipBig skips 10^7 quads unless PARTYGRAPH_BENCH_1E7 is set: generating
+// them writes 2.2 GB.
+func skipBig(b *testing.B, n int) {
+	if n > 1_000_000 && os.Getenv("PARTYGRAPH_BENCH_1E7") == "" {
+		b.Skip("set PARTYGRAPH_BENCH_1E7=1 for 10^7 quads")
+	}
+}
 
 // benchBackends are the stores compared. batch is the transaction size: ours
 // takes 10^5 quads per transaction (5*10^4 for the PostgreSQL COPY path);
@@ -177,6 +185,7 @@ func dirBytes(dir string) int64 {
 func BenchmarkLoad(b *testing.B) {
 	for _, size := range benchSizes {
 		b.Run(size.name, func(b *testing.B) {
+			skipBig(b, size.n)
 			file := benchData(b, size.n)
 			for _, be := range benchBackends {
 				b.Run(be.name, func(b *testing.B) {
@@ -276,6 +285,7 @@ func benchStore(b *testing.B, scheme string, batch int, cayley bool, n int) *gra
 func BenchmarkTwoHop(b *testing.B) {
 	for _, size := range benchSizes {
 		b.Run(size.name, func(b *testing.B) {
+			skipBig(b, size.n)
 			for _, be := range benchBackends {
 				b.Run(be.name, func(b *testing.B) {
 					s := benchStore(b, be.scheme, be.batch, be.cayley, size.n)
