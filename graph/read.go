@@ -12,10 +12,32 @@ import (
 // returns false. A nil term is a wildcard. Bound terms are looked up through
 // the store's indexes: the most selective bound direction drives the scan and
 // the others are checked on each quad.
+//
+// fn runs outside any lock of the Store, so it may call Match again (as the
+// SPARQL engine's nested-loop joins do) while a writer waits. On the in-memory
+// store, which must not be read while it is written, the matches are first
+// collected under the read lock.
 func (s *Store) Match(ctx context.Context, sub, pred, obj, label quad.Value, fn func(quad.Quad) bool) error {
+	pat := quad.Quad{Subject: sub, Predicate: pred, Object: obj, Label: label}
+	if !s.lockReads() {
+		return s.match(ctx, pat, fn)
+	}
+	var got []quad.Quad
 	s.mu.RLock()
-	defer s.mu.RUnlock()
-	return s.match(ctx, quad.Quad{Subject: sub, Predicate: pred, Object: obj, Label: label}, fn)
+	err := s.match(ctx, pat, func(q quad.Quad) bool {
+		got = append(got, q)
+		return true
+	})
+	s.mu.RUnlock()
+	if err != nil {
+		return err
+	}
+	for _, q := range got {
+		if !fn(q) {
+			return nil
+		}
+	}
+	return ctx.Err()
 }
 
 // The native paths a QuadStore may offer (graph/kvstore does); Store uses
@@ -112,8 +134,10 @@ func sameTerm(a, b quad.Value) bool {
 // the size of the index of its most selective bound term (exact on most
 // backends), or the size of the store when nothing is bound.
 func (s *Store) Estimate(ctx context.Context, sub, pred, obj, label quad.Value) int64 {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	if s.lockReads() {
+		s.mu.RLock()
+		defer s.mu.RUnlock()
+	}
 	pat := quad.Quad{Subject: sub, Predicate: pred, Object: obj, Label: label}
 	if e, ok := s.qs.(nativeEstimator); ok {
 		return e.Estimate(ctx, pat)
@@ -148,8 +172,10 @@ func (s *Store) Estimate(ctx context.Context, sub, pred, obj, label quad.Value) 
 
 // Count returns the number of quads in the store.
 func (s *Store) Count(ctx context.Context) (int64, error) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	if s.lockReads() {
+		s.mu.RLock()
+		defer s.mu.RUnlock()
+	}
 	st, err := s.qs.Stats(ctx, true)
 	if err != nil {
 		return 0, fmt.Errorf("count %s: %w", s.addr, err)

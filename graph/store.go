@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"net/url"
@@ -51,11 +52,18 @@ type Store struct {
 	backend string
 	addr    string // the --db value, with any password removed
 	dsn     string // the connection URL of a SQL backend, password and all
+	sqldb   *sql.DB // partygraph's own pool to a SQL backend (label index, COPY)
 
 	// mu serialises writers, and also guards readers on backends that are not
-	// safe for concurrent reads and writes (memstore).
+	// safe for concurrent reads and writes (memstore, see lockReads).
 	mu sync.RWMutex
 }
+
+// lockReads reports whether readers must hold mu: only Cayley's memstore is
+// unsafe to read while it is written. The other backends read in their own
+// transactions and never take mu, so a reader nested in another reader's
+// callback cannot deadlock behind a waiting writer.
+func (s *Store) lockReads() bool { return s.backend == BackendMemory }
 
 // Options are the settings of Open.
 type Options struct {
@@ -203,7 +211,12 @@ func openSQL(flavor, addr string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", redact(addr), err)
 	}
-	return &Store{qs: qs, backend: flavor, addr: redact(addr), dsn: addr}, nil
+	db, err := openSQLIndex(context.Background(), flavor, addr)
+	if err != nil {
+		qs.Close()
+		return nil, fmt.Errorf("open %s: %w", redact(addr), err)
+	}
+	return &Store{qs: qs, backend: flavor, addr: redact(addr), dsn: addr, sqldb: db}, nil
 }
 
 // redact removes a password from a connection URL, for messages and logs.
@@ -233,5 +246,8 @@ func (s *Store) QuadStore() cgraph.QuadStore { return s.qs }
 func (s *Store) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.sqldb != nil {
+		s.sqldb.Close()
+	}
 	return s.qs.Close()
 }

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/nquads"
@@ -31,7 +32,12 @@ func backends(t *testing.T) []backend {
 		{"default", func(t *testing.T) *graph.Store { return openStore(t, filepath.Join(t.TempDir(), "db")) }},
 		{"kv-leveldb", func(t *testing.T) *graph.Store { return openStore(t, "leveldb:"+filepath.Join(t.TempDir(), "db")) }},
 		{"kv-bolt", func(t *testing.T) *graph.Store { return openStore(t, "bolt:"+filepath.Join(t.TempDir(), "db")) }},
-		{"cayley-bolt", func(t *testing.T) *graph.Store { return openStore(t, "cayley-bolt:"+filepath.Join(t.TempDir(), "db")) }},
+		{"cayley-bolt", func(t *testing.T) *graph.Store {
+			if raceEnabled {
+				t.Skip("Cayley's bolt layout runs on github.com/boltdb/bolt v1.3.1, which fails the race detector's pointer checks (checkptr); it is kept only for comparisons and older stores")
+			}
+			return openStore(t, "cayley-bolt:"+filepath.Join(t.TempDir(), "db"))
+		}},
 		{"postgres", func(t *testing.T) *graph.Store { return openStore(t, freshPostgres(t)) }},
 	}
 }
@@ -94,6 +100,8 @@ func TestStore(t *testing.T) {
 			t.Run("Match", func(t *testing.T) { testMatch(t, b.open(t)) })
 			t.Run("Stats", func(t *testing.T) { testStats(t, b.open(t)) })
 			t.Run("BulkLoad", func(t *testing.T) { testBulkLoad(t, b.open(t)) })
+			t.Run("Labels", func(t *testing.T) { testLabels(t, b.open(t)) })
+			t.Run("NestedMatchBesideWriter", func(t *testing.T) { testNestedMatch(t, b.open(t)) })
 		})
 	}
 }
@@ -378,4 +386,77 @@ func TestCayleyConvertsTypedLiterals(t *testing.T) {
 	if got := graph.FormatTerm(cq.Object); got != `"42"^^<http://www.w3.org/2001/XMLSchema#integer>` {
 		t.Errorf("a native quad.Int is written as %s, want an xsd:integer", got)
 	}
+}
+
+// testLabels: Labels lists each source once, and forgets a source whose
+// quads are all replaced away.
+func testLabels(t *testing.T, s *graph.Store) {
+	ctx := context.Background()
+	labels := func() []string {
+		ls, err := s.Labels(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, l := range ls {
+			out = append(out, l.String())
+		}
+		sort.Strings(out)
+		return out
+	}
+	if got := labels(); len(got) != 0 {
+		t.Fatalf("empty store has labels %v", got)
+	}
+	load(t, s, "testdata/roundtrip.nq")
+	want := map[string]bool{}
+	s.Match(ctx, nil, nil, nil, nil, func(q quad.Quad) bool { want[q.Label.String()] = true; return true })
+	got := labels()
+	if len(got) != len(want) || len(want) < 2 {
+		t.Fatalf("labels %v, want the %d labels of the quads %v", got, len(want), want)
+	}
+	for _, l := range got {
+		if !want[l] {
+			t.Errorf("label %s is not the label of any quad", l)
+		}
+	}
+	if _, err := s.Replace(ctx, []quad.Value{graph.SourceIRI("a")}, nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range labels() {
+		if l == graph.SourceIRI("a").String() {
+			t.Errorf("label %s still listed after its quads were removed", l)
+		}
+	}
+}
+
+// testNestedMatch: a Match inside another Match's callback (a nested-loop
+// join) finishes while a writer waits for the store; with a read lock held
+// across the callback the inner Match would wait behind the writer forever.
+func testNestedMatch(t *testing.T, s *graph.Store) {
+	ctx := context.Background()
+	load(t, s, "testdata/roundtrip.nq")
+	done := make(chan error, 1)
+	go func() {
+		first := true
+		done <- s.Match(ctx, nil, nil, nil, nil, func(q quad.Quad) bool {
+			if first {
+				first = false
+				go s.Replace(ctx, []quad.Value{graph.SourceIRI("new")}, []quad.Quad{q1("new")})
+				time.Sleep(50 * time.Millisecond) // let the writer queue up
+			}
+			return s.Match(ctx, q.Subject, nil, nil, nil, func(quad.Quad) bool { return true }) == nil
+		})
+	}()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("nested Match did not finish beside a waiting writer: deadlock")
+	}
+}
+
+func q1(label string) quad.Quad {
+	return q("https://w3id.org/partygraph/id/x", "https://w3id.org/partygraph/ontology#p", quad.String("v"), string(graph.SourceIRI(label)))
 }

@@ -223,3 +223,9 @@ func writeGraph(w io.Writer, format string, quads []quad.Quad) error {
 	}
 	return fmt.Errorf("query: unknown format %q for a graph result (want nquads, turtle or jsonld)", format)
 }
+
+// The store gives the SPARQL engine its list of graphs and its lookup cost.
+var _ interface {
+	sparql.LabelLister
+	sparql.LookupCoster
+} = (*graph.Store)(nil)

@@ -298,3 +298,35 @@ func (s *Store) Count(ctx context.Context, d quad.Direction, v quad.Value) (int6
 	})
 	return n, err
 }
+
+// Labels returns the distinct labels of the stored quads, read from the
+// counters (one key per label), not from the quads.
+func (s *Store) Labels(ctx context.Context) ([]quad.Value, error) {
+	var out []quad.Value
+	err := s.eng.view(func(r reader) error {
+		var derr error
+		prefix := []byte{byte('0' + int(quad.Label) - 1)}
+		err := r.scan(tableCounts, prefix, nil, func(k, _ []byte) bool {
+			id, n := readID(k[1:])
+			if n == 0 {
+				derr = fmt.Errorf("corrupt counter key %x", k)
+				return false
+			}
+			v, err := s.name(r, id)
+			if err != nil {
+				derr = err
+				return false
+			}
+			out = append(out, v)
+			return true
+		})
+		if err == nil {
+			err = derr
+		}
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", s.dir, err)
+	}
+	return out, ctx.Err()
+}
