@@ -50,8 +50,8 @@ var ErrInUse = errors.New("store is in use by another process")
 type Store struct {
 	qs      cgraph.QuadStore
 	backend string
-	addr    string // the --db value, with any password removed
-	dsn     string // the connection URL of a SQL backend, password and all
+	addr    string  // the --db value, with any password removed
+	dsn     string  // the connection URL of a SQL backend, password and all
 	sqldb   *sql.DB // partygraph's own pool to a SQL backend (label index, COPY)
 
 	// mu serialises writers, and also guards readers on backends that are not
