@@ -210,10 +210,7 @@ func testReplaceOne(t *testing.T, s *graph.Store) {
 	if got := export(t, s, graph.FormatNQuads, b); got != beforeB {
 		t.Errorf("reloading a touched b:\nbefore:\n%s\nafter:\n%s", beforeB, got)
 	}
-	var gotA []string
-	for _, l := range sortedLines(export(t, s, graph.FormatNQuads, a)) {
-		gotA = append(gotA, l)
-	}
+	gotA := sortedLines(export(t, s, graph.FormatNQuads, a))
 	var wantA []string
 	for _, q := range docA2 {
 		wantA = append(wantA, strings.TrimSuffix(string(graph.AppendNQuad(nil, q)), "\n"))
