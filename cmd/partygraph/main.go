@@ -114,7 +114,7 @@ func newFlags(name, usage string, stderr io.Writer) (*pflag.FlagSet, *string) {
 	fs := pflag.NewFlagSet(name, pflag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.SortFlags = false
-	db := fs.String("db", defaultDB(), "store: a directory (embedded bolt store), mem:, or postgres://user@host/dbname (env PARTYGRAPH_DB)")
+	db := fs.String("db", defaultDB(), "store: a directory (the embedded store; leveldb:DIR or bolt:DIR to choose the engine of a new one), mem:, postgres://user@host/dbname or cockroach://… (env PARTYGRAPH_DB)")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usage)
 		fmt.Fprint(stderr, "\nFlags:\n")
