@@ -29,15 +29,19 @@ file again replaces exactly that file's facts. Every file is read and checked
 before anything is written: a bad file leaves the store as it was.
 
 Usage:
-  partygraph load [--db URL] [--label IRI] PATH...
+  partygraph load [--db URL] [--label IRI] [--max-doc-size BYTES] PATH...
 `
 
 func runLoad(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
 	fs, db := newFlags("load", loadUsage, stderr)
 	label := fs.String("label", "", "give every quad of the N-Quads files this label, whatever they say")
 	quiet := fs.BoolP("quiet", "q", false, "print only errors")
+	maxSize := fs.Int64("max-doc-size", ingest.DefaultMaxSize, "refuse documents larger than this many bytes (N-Quads files have no limit)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	if *maxSize <= 0 {
+		return fmt.Errorf("load: --max-doc-size must be positive, not %d", *maxSize)
 	}
 	if fs.NArg() == 0 {
 		fs.Usage()
@@ -53,6 +57,7 @@ func runLoad(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.
 		return err
 	}
 	l.Label = quad.IRI(*label)
+	l.MaxSize = *maxSize
 	rep, err := l.Load(ctx, fs.Args())
 	if err != nil {
 		return err

@@ -84,6 +84,8 @@ func TestBadInput(t *testing.T) {
 	os.WriteFile(bad, []byte("<a> <b> <c> .\n<a> <b> <c>\n"), 0o644)
 	good := filepath.Join(dir, "good.nq")
 	os.WriteFile(good, []byte("<x:a> <x:b> <x:c> .\n"), 0o644)
+	big := filepath.Join(dir, "big.txt")
+	os.WriteFile(big, []byte("= A meeting =\n\n"+strings.Repeat("A long paragraph about a meeting. ", 100)), 0o644)
 
 	cases := []struct {
 		name string
@@ -93,6 +95,7 @@ func TestBadInput(t *testing.T) {
 		{"malformed line", []string{"load", "--db", db, good, bad}, bad + ":2:12: expected '.'"},
 		{"missing file", []string{"load", "--db", db, filepath.Join(dir, "nope.nq")}, "nope.nq: no such file or directory"},
 		{"unknown scheme", []string{"load", "--db", "oracle://x", good}, `unknown store scheme "oracle"`},
+		{"document over the size limit", []string{"load", "--db", db, "--max-doc-size", "1000", big}, big + ": file is 3415 bytes, over the limit of 1000 bytes"},
 		{"unknown format", []string{"export", "--db", db, "--format", "xlsx"}, `unknown format "xlsx"`},
 		{"unknown command", []string{"frobnicate"}, `unknown command "frobnicate"`},
 	}
