@@ -46,8 +46,16 @@ func (r CheckReport) Errors() int {
 // maxPerKind caps how many problems of one kind Check lists.
 const maxPerKind = 20
 
-// Check reads the whole store and verifies it: every quad has a label and
-// valid terms, no quad is stored twice, every label is a known source (the
+// layoutChecker is a QuadStore that can verify its own layout (graph/kvstore:
+// its indexes, dictionary and counters agree).
+type layoutChecker interface {
+	Check(ctx context.Context) error
+}
+
+// Check reads the whole store and verifies it: on the embedded store first
+// its layout (indexes, dictionary and counters agree), then that every quad
+// has a label and valid terms, no quad is stored twice, every label is a
+// known source (the
 // ontology, the gazetteer, or a document described by a pg:SourceDocument
 // node in its own graph), typed literals of XSD types have valid lexical
 // forms, entities that facts point to are described somewhere, and the
@@ -59,6 +67,11 @@ func (s *Store) Check(ctx context.Context) (CheckReport, error) {
 		counts[kind]++
 		if counts[kind] <= maxPerKind {
 			rep.Problems = append(rep.Problems, Problem{Error: isErr, Msg: fmt.Sprintf(format, args...)})
+		}
+	}
+	if c, ok := s.qs.(layoutChecker); ok {
+		if err := c.Check(ctx); err != nil {
+			add("layout", true, "store layout: %v", err)
 		}
 	}
 	seen := map[string]struct{}{}

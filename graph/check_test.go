@@ -3,10 +3,13 @@ package graph_test
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/cayleygraph/quad"
+	"github.com/syndtr/goleveldb/leveldb"
+	"github.com/syndtr/goleveldb/leveldb/util"
 
 	"github.com/partygraph/partygraph/graph"
 )
@@ -73,5 +76,51 @@ func TestCheck(t *testing.T) {
 	}
 	if rep.Errors() != 3 || len(rep.Problems) != 5 {
 		t.Errorf("%d errors, %d problems, want 3 and 5:\n%s", rep.Errors(), len(rep.Problems), all)
+	}
+}
+
+// TestCheckFindsDamagedIndex: a key removed behind the store's back from one
+// of the embedded store's four indexes is reported as an error.
+func TestCheckFindsDamagedIndex(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "db")
+	s := openStore(t, "leveldb:"+dir)
+	load(t, s, "testdata/roundtrip.nq")
+	if _, err := s.Replace(ctx, []quad.Value{graph.OntologySource}, graph.OntologyQuads()); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := s.Check(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range rep.Problems {
+		if strings.Contains(p.Msg, "layout") {
+			t.Fatalf("undamaged store: %v", p)
+		}
+	}
+	s.Close()
+
+	db, err := leveldb.OpenFile(filepath.Join(dir, "quads.leveldb"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	it := db.NewIterator(util.BytesPrefix([]byte{'1'}), nil) // the POSG index
+	if !it.Next() {
+		t.Fatal("no key in the POSG index")
+	}
+	key := append([]byte(nil), it.Key()...)
+	it.Release()
+	if err := db.Delete(key, nil); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
+	s = openStore(t, "leveldb:"+dir)
+	rep, err = s.Check(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Errors() == 0 || !strings.Contains(fmt.Sprint(rep.Problems), "store layout") {
+		t.Errorf("a key missing from one index: problems %v, want a layout error", rep.Problems)
 	}
 }
