@@ -675,10 +675,7 @@ func (e *executor) eval(op Op, in row, fn func(row) bool) bool {
 			for _, c := range conds {
 				v, err := c(r)
 				if err != nil {
-					if e.err != nil {
-						return false
-					}
-					return true
+					return e.err == nil
 				}
 				if b, err := ebv(v); err != nil || !b {
 					return true

@@ -222,15 +222,6 @@ func strArg(v quad.Value) (string, bool) {
 	return stringOf(v)
 }
 
-// sameKind builds a result literal with the language/type of the model argument.
-func sameKind(model quad.Value, s string) quad.Value {
-	switch t := model.(type) {
-	case quad.LangString:
-		return quad.LangString{Value: quad.String(s), Lang: t.Lang}
-	}
-	return quad.String(s)
-}
-
 // compatible reports whether two string arguments are argument-compatible.
 func compatible(a, b quad.Value) bool {
 	lb, isLangB := b.(quad.LangString)
