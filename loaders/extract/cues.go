@@ -28,6 +28,7 @@ type Cues struct {
 	Hosted      []string // an organiser follows: hosted by, organized by
 	HostedAfter []string // an organiser precedes: 主办 (由 X 主办)
 	Online      []string // the meeting was online: video link, videoconference, 视频
+	Offline     []string // the meeting was (also) held in person: in person, offline, 线下
 	Theme       []string // a theme follows: theme, 主题为
 	ThemeAfter  []string // a theme precedes: 为主题
 	Topics      []string // topics follow: topics, topic
@@ -99,6 +100,7 @@ func DefaultCues() Cues {
 		HostedAfter: []string{"主办", "承办", "举办"},
 		Online: []string{"video link", "videoconference", "video conference", "video-conference",
 			"online", "virtual", "via video", "视频", "线上", "云端", "网络会议"},
+		Offline:     []string{"in person", "in-person", "offline", "on-site", "线下", "现场"},
 		Theme:       []string{"theme of", "theme was", "theme is", "theme:", "theme", "主题为", "主题是", "主题:", "主题"},
 		ThemeAfter:  []string{"为主题"},
 		Topics:      []string{"topics", "topic", "sessions on", "issues"},

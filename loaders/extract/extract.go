@@ -58,11 +58,12 @@ func (x *Extractor) Extract(doc *loaders.Document, label quad.IRI) ([]quad.Quad,
 		ranges: map[*entity]*yearRange{},
 		themes: map[*meeting]*entity{},
 
-		cities:         map[*meeting][]*entity{},
-		onlineMeetings: map[*meeting]bool{},
-		topicList:      map[*meeting][]name{},
-		outcomeList:    map[*meeting][]name{},
-		merged:         map[*entity]*entity{},
+		cities:          map[*meeting][]*entity{},
+		onlineMeetings:  map[*meeting]bool{},
+		offlineMeetings: map[*meeting]bool{},
+		topicList:       map[*meeting][]name{},
+		outcomeList:     map[*meeting][]name{},
+		merged:          map[*entity]*entity{},
 	}
 	r.lang = docLang(doc)
 	r.units = units(doc, r.lang)
@@ -132,13 +133,14 @@ type run struct {
 	titleMeeting *meeting
 	themes       map[*meeting]*entity
 
-	cities         map[*meeting][]*entity
-	onlineMeetings map[*meeting]bool
-	topicList      map[*meeting][]name
-	outcomeList    map[*meeting][]name
-	seriesList     []*gazetteer.Entry
-	titled         []titled
-	merged         map[*entity]*entity
+	cities          map[*meeting][]*entity
+	onlineMeetings  map[*meeting]bool
+	offlineMeetings map[*meeting]bool // said to be held in person too
+	topicList       map[*meeting][]name
+	outcomeList     map[*meeting][]name
+	seriesList      []*gazetteer.Entry
+	titled          []titled
+	merged          map[*entity]*entity
 }
 
 // relations applies the relation rules to one unit.
@@ -173,10 +175,10 @@ func (r *run) emitEntities() {
 	for _, m := range r.meetings {
 		id := m.Ent.IRI
 		r.out.add(id, graph.SuperEvent, m.Series.IRI)
-		for _, d := range m.Start {
+		for _, d := range precise(m.Start) {
 			r.out.add(id, graph.StartDate, date(d))
 		}
-		for _, d := range m.End {
+		for _, d := range precise(m.End) {
 			r.out.add(id, graph.EndDate, date(d))
 		}
 		if m.First {

@@ -63,9 +63,17 @@ func lit(s, lang string) quad.Value {
 	return quad.LangString{Value: quad.String(s), Lang: lang}
 }
 
+// xsdGYearMonth types a date known to the month ("2017-11").
+const xsdGYearMonth = quad.IRI(graph.XSDNS + "gYearMonth")
+
+// date types a date by its precision: "2017" is an xsd:gYear, "2017-11" an
+// xsd:gYearMonth, "2017-11-30" an xsd:date.
 func date(s string) quad.Value {
-	if len(s) == 4 {
+	switch len(s) {
+	case 4:
 		return quad.TypedString{Value: quad.String(s), Type: graph.XSDGYear}
+	case 7:
+		return quad.TypedString{Value: quad.String(s), Type: xsdGYearMonth}
 	}
 	return quad.TypedString{Value: quad.String(s), Type: graph.XSDDate}
 }

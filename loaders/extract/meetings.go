@@ -15,7 +15,10 @@ import (
 type meeting struct {
 	Series *entity
 	Year   string
-	Start  []string // xsd:date values stated for the start, in order
+	// Start and End are the dates stated for the start and the end, in
+	// order: "2017-11-30", or "2017-11" and "2017" where the document gives
+	// no more; only the most precise are written.
+	Start  []string
 	End    []string
 	Ent    *entity
 	Listed bool // from a table of meetings or a per-year section
@@ -335,7 +338,7 @@ func (r *run) meetingOf(s *entity, year string) *meeting {
 }
 
 func (m *meeting) addDates(d text.DateSpan) {
-	if d.Year {
+	if d.Year || d.Open && d.Month {
 		return
 	}
 	if !containsStr(m.Start, d.Start) {
@@ -344,6 +347,30 @@ func (m *meeting) addDates(d text.DateSpan) {
 	if d.End != "" && d.End != d.Start && !containsStr(m.End, d.End) {
 		m.End = append(m.End, d.End)
 	}
+}
+
+// addYear records a year the document gives as the meeting's date (a date
+// cell "2004", "held in 2006").
+func (m *meeting) addYear(y string) {
+	if !containsStr(m.Start, y) {
+		m.Start = append(m.Start, y)
+	}
+}
+
+// precise returns the most precise of dates: the full dates if any, else
+// the months, else the years.
+func precise(dates []string) []string {
+	best := 0
+	for _, d := range dates {
+		best = max(best, len(d))
+	}
+	var out []string
+	for _, d := range dates {
+		if len(d) == best {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 func containsStr(list []string, s string) bool {
@@ -384,6 +411,10 @@ func (r *run) findMeetings() {
 		held := u.has(r.x.Cues.Held) || u.Kind == loaders.Fact && hasFold(r.x.Cues.DateCol, u.Key)
 		for _, d := range u.dates() {
 			if d.Year {
+				// "held in Seoul in 2006" in the section of the 2006 meeting.
+				if held && !d.Open && d.Start == d.End && u.Meeting != nil && u.Meeting.Year == d.Start {
+					u.Meeting.addYear(d.Start)
+				}
 				continue
 			}
 			y := d.Start[:4]
@@ -512,7 +543,14 @@ func (r *run) tableRow(u *unit) {
 	if dc < 0 || dc >= len(u.Row) {
 		return
 	}
-	ds := text.FindDates(u.Row[dc])
+	cell := strings.TrimSpace(u.Row[dc])
+	ds := text.DateFinder{Months: true}.Find(cell)
+	if len(ds) == 0 {
+		// A date column gives a bare year: the year is the meeting's date.
+		if y := strings.TrimSuffix(cell, "年"); len(y) == 4 && yearRx.MatchString(y) {
+			ds = []text.DateSpan{{Start: y, End: y, Year: true}}
+		}
+	}
 	if len(ds) == 0 {
 		return
 	}
@@ -523,6 +561,9 @@ func (r *run) tableRow(u *unit) {
 		return
 	}
 	m.Listed = true
+	if d.Year && d.Start == d.End {
+		m.addYear(y)
+	}
 	m.addDates(d)
 	u.Meeting = m
 	off := 0 // offset of the cell in u.s

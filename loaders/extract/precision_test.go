@@ -90,8 +90,8 @@ func checkPrecision(t *testing.T, qs []quad.Quad, label quad.IRI) {
 		switch q.Predicate {
 		case quad.Value(graph.StartDate), quad.Value(graph.EndDate):
 			ts, ok := q.Object.(quad.TypedString)
-			if !ok || ts.Type != graph.XSDDate && ts.Type != graph.XSDGYear {
-				t.Errorf("date not typed xsd:date or xsd:gYear: %s", q.NQuad())
+			if !ok || ts.Type != graph.XSDDate && ts.Type != graph.XSDGYear && ts.Type != graph.XSDNS+"gYearMonth" {
+				t.Errorf("date not typed xsd:date, xsd:gYearMonth or xsd:gYear: %s", q.NQuad())
 			}
 		case quad.Value(graph.PartyCount), quad.Value(graph.PartyMin), quad.Value(graph.CountryCount), quad.Value(graph.CountryMin):
 			ts, ok := q.Object.(quad.TypedString)

@@ -392,7 +392,6 @@ func (r *run) bodyIn(u *unit, sp span) *entity {
 }
 
 func (r *run) located(m *meeting, city *entity) {
-	r.out.add(m.Ent.IRI, graph.Location, city.IRI)
 	if !containsEnt(r.cities[m], city) {
 		r.cities[m] = append(r.cities[m], city)
 	}
@@ -407,25 +406,40 @@ func containsEnt(list []*entity, e *entity) bool {
 	return false
 }
 
-// online: "via video link", "videoconference", "online", "视频".
+// online: "via video link", "videoconference", "online", "视频"; and
+// "in person", "线下" for a meeting that was also held offline.
 func (r *run) online(u *unit, m *meeting) {
 	for _, c := range u.find(r.x.Cues.Online) {
 		if !u.inQuote(c) {
 			r.onlineMeetings[m] = true
-			return
+			break
+		}
+	}
+	for _, c := range u.find(r.x.Cues.Offline) {
+		if !u.inQuote(c) {
+			r.offlineMeetings[m] = true
+			break
 		}
 	}
 }
 
-// modes writes each meeting's attendance mode: online when a unit says so,
-// else offline when a venue city is stated.
+// modes writes each meeting's attendance mode and venue: online when a unit
+// says so, offline when a venue city is stated, both for a meeting said to
+// be held online and in person. An online meeting has no venue city: a city
+// its text names ("attended the summit in Beijing", "via video link in
+// Beijing") is where someone was, not where the meeting was held.
 func (r *run) modes() {
 	for _, m := range r.meetings {
-		switch {
-		case r.onlineMeetings[m]:
+		online := r.onlineMeetings[m]
+		offline := r.offlineMeetings[m] || !online && len(r.cities[m]) > 0
+		if online {
 			r.out.add(m.Ent.IRI, graph.AttendMode, graph.OnlineEvent)
-		case len(r.cities[m]) > 0:
+		}
+		if offline {
 			r.out.add(m.Ent.IRI, graph.AttendMode, graph.OfflineEvent)
+			for _, c := range r.cities[m] {
+				r.out.add(m.Ent.IRI, graph.Location, r.resolved(c).IRI)
+			}
 		}
 	}
 }

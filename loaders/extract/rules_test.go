@@ -331,6 +331,60 @@ func TestRules(t *testing.T) {
 				{ent("meeting", "example-parties-forum-2027"), graph.AttendMode, graph.OfflineEvent},
 			},
 		},
+		{
+			name: "a month without a day is a gYearMonth date",
+			doc: doc("Example Parties Forum",
+				"== 2027", "The forum was held in Port Averly in September 2027.",
+				"== 2029", "第三届示例政党论坛于2029年11月在海湾市举行。"),
+			want: []triple{
+				{ent("meeting", "example-parties-forum-2027"), graph.StartDate, typed("2027-09", graph.XSDNS+"gYearMonth")},
+				{ent("meeting", "example-parties-forum-2029"), graph.StartDate, typed("2029-11", graph.XSDNS+"gYearMonth")},
+			},
+			not: []triple{{ent("meeting", "example-parties-forum-2027"), graph.StartDate, typed("2027", graph.XSDGYear)}},
+		},
+		{
+			name: "the most precise date wins",
+			doc: doc("Example Parties Forum 2029",
+				"The Example Parties Forum was held in Port Averly in May 2029.",
+				"The forum was held from May 8 to 10, 2029."),
+			want: []triple{{meeting, graph.StartDate, typed("2029-05-08", graph.XSDDate)}},
+			not:  []triple{{meeting, graph.StartDate, typed("2029-05", graph.XSDNS+"gYearMonth")}},
+		},
+		{
+			name: "table rows with a bare year are meetings",
+			doc: &loaders.Document{Name: "test", Title: "Example Parties Forum", Blocks: []loaders.Block{
+				{Kind: loaders.Table, Rows: [][]string{{"", "Venue", "Date"}, {"1", "Port Averly", "2025"}, {"2", "Velmo", "2027年"}}},
+			}},
+			want: []triple{
+				{ent("meeting", "example-parties-forum-2025"), graph.StartDate, typed("2025", graph.XSDGYear)},
+				{ent("meeting", "example-parties-forum-2025"), graph.Location, ent("city", "port-averly")},
+				{ent("meeting", "example-parties-forum-2027"), graph.StartDate, typed("2027", graph.XSDGYear)},
+				{ent("meeting", "example-parties-forum-2027"), graph.Follows, ent("meeting", "example-parties-forum-2025")},
+			},
+		},
+		{
+			name: "an online meeting has no venue city",
+			doc: doc("Example Parties Forum 2029",
+				"The Example Parties Forum was held in Port Averly via video link on May 8, 2029."),
+			want: []triple{
+				{meeting, graph.AttendMode, graph.OnlineEvent},
+				{ent("city", "port-averly"), graph.Type, graph.City}, // named, but no venue
+			},
+			not: []triple{
+				{meeting, graph.Location, ent("city", "port-averly")},
+				{meeting, graph.AttendMode, graph.OfflineEvent},
+			},
+		},
+		{
+			name: "a meeting held online and in person keeps its venue",
+			doc: doc("Example Parties Forum 2029",
+				"The Example Parties Forum was held in Port Averly on May 8, 2029, online and in person."),
+			want: []triple{
+				{meeting, graph.AttendMode, graph.OnlineEvent},
+				{meeting, graph.AttendMode, graph.OfflineEvent},
+				{meeting, graph.Location, ent("city", "port-averly")},
+			},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -32,10 +32,11 @@ type unit struct {
 	dateSpans []text.DateSpan
 }
 
-// dates returns the dates the unit's text states, computed once.
+// dates returns the dates the unit's text states, months of a year
+// included ("November 2017"), computed once.
 func (u *unit) dates() []text.DateSpan {
 	if !u.found {
-		u.dateSpans, u.found = text.FindDates(u.s), true
+		u.dateSpans, u.found = text.DateFinder{Months: true}.Find(u.s), true
 	}
 	return u.dateSpans
 }

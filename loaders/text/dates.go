@@ -15,6 +15,7 @@ import (
 type DateSpan struct {
 	Start, End string
 	Year       bool // only a year or a range of years
+	Month      bool // only a year and a month ("November 2017", "2017年11月"): Start is "2017-11"
 	Open       bool // a range with a start and no end ("since 2017")
 	Offset     int
 	Len        int
@@ -50,12 +51,14 @@ type date struct {
 	zh         bool // written the Chinese way (年月日)
 }
 
-func (d date) full() bool     { return d.y > 0 && d.m > 0 && d.d > 0 }
-func (d date) yearOnly() bool { return d.y > 0 && d.m == 0 && d.d == 0 }
+func (d date) full() bool      { return d.y > 0 && d.m > 0 && d.d > 0 }
+func (d date) yearOnly() bool  { return d.y > 0 && d.m == 0 && d.d == 0 }
+func (d date) monthOnly() bool { return d.y > 0 && d.m > 0 && d.d == 0 }
 
 // dateScanner reads dates from the tokens of one text.
 type dateScanner struct {
-	toks []token
+	toks   []token
+	months bool // report a month of a year without a day
 }
 
 func (p *dateScanner) word(i int, words ...string) bool {
@@ -149,6 +152,17 @@ func (p *dateScanner) enDate(i int) (date, bool) {
 			j++
 		}
 		v, n, ok := p.num(j)
+		if p.months {
+			// "November 2017", "November, 2017": a month of a year.
+			k := j
+			if p.punct(k, ",") {
+				k++
+			}
+			if v, n, ok := p.num(k); ok && isYear(v, n) && !p.han(k+1, "年") {
+				d.m, d.y, d.end = m, v, k+1
+				return d, true
+			}
+		}
 		if !ok || !isDay(v, n) {
 			return date{}, false
 		}
@@ -382,6 +396,9 @@ func (d date) String() string {
 	if d.yearOnly() {
 		return fmt.Sprintf("%04d", d.y)
 	}
+	if d.monthOnly() {
+		return fmt.Sprintf("%04d-%02d", d.y, d.m)
+	}
 	return fmt.Sprintf("%04d-%02d-%02d", d.y, d.m, d.d)
 }
 
@@ -395,7 +412,22 @@ func (d date) String() string {
 // ("in 2017", "2017年"). A month without a day, a day without a year and an
 // impossible date (February 30) are not reported.
 func FindDates(s string) []DateSpan {
-	p := &dateScanner{toks: scan(s)}
+	return DateFinder{}.Find(s)
+}
+
+// DateFinder finds dates in text. Its fields are its settings; the zero
+// value finds what FindDates finds.
+type DateFinder struct {
+	// Months also reports a month of a year without a day ("November 2017",
+	// "in September 2004", "2017年11月"), as a DateSpan with Month set and
+	// Start "2017-11". A month without a year is still not reported.
+	Months bool
+}
+
+// Find returns the dates and date ranges written in s, in order; see
+// FindDates.
+func (f DateFinder) Find(s string) []DateSpan {
+	p := &dateScanner{toks: scan(s), months: f.Months}
 	var out []DateSpan
 	for i := 0; i < len(p.toks); {
 		span, next, ok := p.dateAt(i)
@@ -421,7 +453,7 @@ type found struct {
 func (p *dateScanner) dateAt(i int) (found, int, bool) {
 	// "since 2017", "since March 2023" (a month is not enough).
 	if p.word(i, "since") {
-		if d, ok := p.anyDate(i + 1); ok && (d.full() || d.yearOnly()) && valid0(d) {
+		if d, ok := p.anyDate(i + 1); ok && (d.full() || d.yearOnly() || p.months && d.monthOnly() && d.m <= 12) && valid0(d) {
 			return open(d, i, d.end), d.end, true
 		}
 		return found{}, 0, false
@@ -482,6 +514,9 @@ func (p *dateScanner) dateAt(i int) (found, int, bool) {
 		if !valid(a.y, a.m, a.d) {
 			return found{}, 0, false
 		}
+	case p.months && a.monthOnly() && a.m <= 12:
+		ds := DateSpan{Start: a.String(), End: a.String(), Month: true}
+		return found{ds: ds, first: i, last: a.end}, a.end, true
 	case a.yearOnly():
 		// A bare year counts only where the text says it is a year.
 		if a.bare && !p.word(i-1, "in", "during", "year") {
@@ -498,14 +533,14 @@ func (p *dateScanner) dateAt(i int) (found, int, bool) {
 }
 
 func valid0(d date) bool {
-	if d.yearOnly() {
+	if d.yearOnly() || d.monthOnly() {
 		return d.y >= 1000 && d.y <= 2999
 	}
 	return valid(d.y, d.m, d.d)
 }
 
 func open(d date, first, last int) found {
-	return found{ds: DateSpan{Start: d.String(), Year: d.yearOnly(), Open: true}, first: first, last: last}
+	return found{ds: DateSpan{Start: d.String(), Year: d.yearOnly(), Month: d.monthOnly(), Open: true}, first: first, last: last}
 }
 
 // zhOpenSuffix returns the index after 以来/以來/起/开始/開始 at i, or i.

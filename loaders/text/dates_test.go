@@ -16,6 +16,9 @@ func fmtDates(s string, ds []DateSpan) string {
 		if d.Open {
 			p += " open"
 		}
+		if d.Month {
+			p += " month"
+		}
 		parts = append(parts, fmt.Sprintf("%s %q", p, s[d.Offset:d.Offset+d.Len]))
 	}
 	return strings.Join(parts, "; ")
@@ -119,6 +122,36 @@ func TestFindDates(t *testing.T) {
 			got := fmtDates(tc.in, FindDates(tc.in))
 			if got != tc.want {
 				t.Errorf("FindDates(%q)\n got %s\nwant %s", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestFindDatesMonths checks the months a DateFinder with Months reports
+// besides the dates FindDates finds.
+func TestFindDatesMonths(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"en month", "held in Seoul in September 2004.", `2004-09..2004-09 month "September 2004"`},
+		{"en month comma", "in November, 2017 the", `2017-11..2017-11 month "November, 2017"`},
+		{"en abbrev", "Nov. 2017", `2017-11..2017-11 month "Nov. 2017"`},
+		{"zh month", "于2017年11月在北京举行", `2017-11..2017-11 month "2017年11月"`},
+		{"zh trad month", "於2030年11月以視頻方式舉行", `2030-11..2030-11 month "2030年11月"`},
+		{"full date unchanged", "on 3 June 2029", `2029-06-03..2029-06-03 "3 June 2029"`},
+		{"range unchanged", "November 30 – December 3, 2017", `2017-11-30..2017-12-03 "November 30 – December 3, 2017"`},
+		{"zh range unchanged", "2017年11月30日至12月3日", `2017-11-30..2017-12-03 "2017年11月30日至12月3日"`},
+		{"month without year", "in March the party", ``},
+		{"since month", "since March 2023", `2023-03.. open month "since March 2023"`},
+		{"year still a year", "in 2006 it adopted", `2006..2006 year "2006"`},
+		{"zh year month range keeps start", "2017年11月至12月", `2017-11..2017-11 month "2017年11月"`},
+		{"bad month", "2017年13月", `2017..2017 year "2017年"`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := fmtDates(tc.in, DateFinder{Months: true}.Find(tc.in))
+			if got != tc.want {
+				t.Errorf("Find(%q)\n got %s\nwant %s", tc.in, got, tc.want)
 			}
 		})
 	}
