@@ -1,10 +1,6 @@
 package article
 
 import (
-	"bytes"
-	"errors"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -13,44 +9,12 @@ import (
 	"github.com/partygraph/partygraph/loaders/internal/loadertest"
 )
 
-func TestSeedGolden(t *testing.T) {
-	data := loadertest.Seed(t, "004_c11d0ee90968a7d7.txt")
-	d, err := Parse("004_c11d0ee90968a7d7.txt", bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
-	loadertest.Golden(t, "testdata/seed_004.golden", d)
-}
-
-func TestOwnGolden(t *testing.T) {
-	files, _ := filepath.Glob("testdata/*.txt")
-	if len(files) == 0 {
-		t.Fatal("no testdata/*.txt documents")
-	}
-	for _, f := range files {
-		t.Run(filepath.Base(f), func(t *testing.T) {
-			data, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			d, err := Parse(filepath.Base(f), bytes.NewReader(data))
-			if err != nil {
-				t.Fatal(err)
-			}
-			loadertest.Golden(t, strings.TrimSuffix(f, ".txt")+".golden", d)
-		})
-	}
+func TestGolden(t *testing.T) {
+	loadertest.Goldens(t, Parse, ".txt", "004_c11d0ee90968a7d7.txt", "testdata/seed_004.golden")
 }
 
 func TestAssertions(t *testing.T) {
-	data, err := os.ReadFile("testdata/icapp_journal.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := Parse("icapp_journal.txt", bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := loadertest.ParseFile(t, Parse, "testdata/icapp_journal.txt")
 	wantMeta := map[string]string{
 		"publication type": "Статья", "authors": "Ilya Sorokin, Mei Fang", "journal name": "Review of Asian Politics",
 		"volume": "12", "edition": "3", "publication date": "14.02.2032", "doi": "10.5555/rap.2032.003",
@@ -114,50 +78,25 @@ func TestField(t *testing.T) {
 }
 
 func TestBadInput(t *testing.T) {
-	for _, tc := range []struct {
-		name, in string
-		err      error
-	}{
-		{"empty", "", loaders.ErrEmpty},
-		{"binary", "%PDF-1.7\n\x00\x00", loaders.ErrBinary},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			_, err := Parse("bad.txt", strings.NewReader(tc.in))
-			if !errors.Is(err, tc.err) || !strings.Contains(err.Error(), "bad.txt") {
-				t.Fatalf("err = %v, want %v naming the file", err, tc.err)
+	loadertest.BadInput(t, Parse, "bad.txt", []loadertest.BadCase{
+		{Name: "empty", In: "", Err: loaders.ErrEmpty},
+		{Name: "binary", In: "%PDF-1.7\n\x00\x00", Err: loaders.ErrBinary},
+		// A truncated page: title and half a reference list.
+		{Name: "truncated", In: "Title\n\nReferences\n1. Author A. Title of a wo", Check: func(t *testing.T, d *loaders.Document) {
+			if len(d.References) != 1 || d.Title != "Title" {
+				t.Errorf("truncated: %+v", d)
 			}
-		})
-	}
+		}},
+	})
 	p := Parser{MaxSize: 3}
-	if _, err := p.Parse("big", strings.NewReader("abcd")); !errors.Is(err, loaders.ErrTooLarge) {
-		t.Errorf("too large: err = %v", err)
-	}
-	// A truncated page: title and half a reference list.
-	d, err := Parse("trunc.txt", strings.NewReader("Title\n\nReferences\n1. Author A. Title of a wo"))
-	if err != nil || len(d.References) != 1 || d.Title != "Title" {
-		t.Errorf("truncated: %v %+v", err, d)
-	}
+	loadertest.TooLarge(t, p.Parse, "big", "abcd")
 }
 
 func FuzzParse(f *testing.F) {
-	files, _ := filepath.Glob("testdata/*.txt")
-	fz, _ := filepath.Glob("testdata/fuzz/seed/*")
-	for _, name := range append(files, fz...) {
-		if data, err := os.ReadFile(name); err == nil {
-			f.Add(string(data))
-		}
-	}
 	// Language guessing (loaders/text, fuzzed there) is stubbed out so that
 	// the fuzzer spends its time in the parser.
 	p := Parser{Lang: func(string) string { return "" }}
-	f.Fuzz(func(t *testing.T, s string) {
-		d, err := p.Parse("fuzz.txt", strings.NewReader(s))
-		if err != nil {
-			if !strings.Contains(err.Error(), "fuzz.txt") {
-				t.Fatalf("error does not name the file: %v", err)
-			}
-			return
-		}
+	loadertest.FuzzParse(f, p.Parse, ".txt", nil, func(t *testing.T, d *loaders.Document) {
 		for _, r := range d.References {
 			if r.Text == "" {
 				t.Fatal("reference without text")
@@ -167,31 +106,12 @@ func FuzzParse(f *testing.F) {
 }
 
 func BenchmarkParse(b *testing.B) {
-	data, err := os.ReadFile("testdata/icapp_journal.txt")
-	if err != nil {
-		b.Fatal(err)
-	}
-	big := bytes.Repeat(append(data, '\n'), 200)
-	b.SetBytes(int64(len(big)))
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := Parse("bench", bytes.NewReader(big)); err != nil {
-			b.Fatal(err)
-		}
-	}
+	loadertest.BenchParse(b, Parse, "testdata/icapp_journal.txt")
 }
 
 func TestSeedAssertions(t *testing.T) {
-	data := loadertest.Seed(t, "004_c11d0ee90968a7d7.txt")
-	d, err := Parse("004.txt", bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for k, v := range map[string]string{"journal name": "Problemy Dalnego Vostoka", "publication date": "01.09.2023", "edition": "Issue 4", "publication type": "Article"} {
-		if d.Meta[k] != v {
-			t.Errorf("meta %q = %q, want %q", k, d.Meta[k], v)
-		}
-	}
+	d := loadertest.ParseSeed(t, Parse, "004_c11d0ee90968a7d7.txt")
+	loadertest.Meta(t, d, map[string]string{"journal name": "Problemy Dalnego Vostoka", "publication date": "01.09.2023", "edition": "Issue 4", "publication type": "Article"})
 	if len(d.Keywords) != 5 || len(d.References) != 15 {
 		t.Errorf("%d keywords, %d references", len(d.Keywords), len(d.References))
 	}
@@ -211,14 +131,7 @@ func TestSeedAssertions(t *testing.T) {
 }
 
 func TestChineseJournalPage(t *testing.T) {
-	data, err := os.ReadFile("testdata/cnki_style.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := Parse("cnki_style.txt", bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := loadertest.ParseFile(t, Parse, "testdata/cnki_style.txt")
 	if d.Lang != "zh-Hans" || d.Meta["journal name"] != "国际政党研究" || d.Meta["affiliation"] != "东岸大学国际关系学院" {
 		t.Errorf("lang %q, meta %q", d.Lang, d.Meta)
 	}

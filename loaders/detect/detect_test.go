@@ -108,25 +108,11 @@ func TestParseQuads(t *testing.T) {
 }
 
 func FuzzGenre(f *testing.F) {
-	for _, glob := range []string{"../*/testdata/*.txt", "../*/testdata/*.wiki", "testdata/fuzz/seed/*"} {
-		files, _ := filepath.Glob(glob)
-		for _, name := range files {
-			if data, err := os.ReadFile(name); err == nil {
-				f.Add(data)
-			}
-		}
-	}
 	// Language guessing (loaders/text, fuzzed there) is stubbed out so that
 	// the fuzzer spends its time in the parsers.
 	det := Detector{Lang: func(string) string { return "" }}
-	f.Fuzz(func(t *testing.T, data []byte) {
-		d, err := det.Parse("fuzz.txt", data)
-		if err != nil {
-			if !strings.Contains(err.Error(), "fuzz.txt") {
-				t.Fatalf("error does not name the file: %v", err)
-			}
-			return
-		}
+	globs := []string{"../*/testdata/*.txt", "../*/testdata/*.wiki", "testdata/fuzz/seed/*"}
+	loadertest.Fuzz(f, globs, nil, "fuzz.txt", det.Parse, func(t *testing.T, d *loaders.Document) {
 		if d.Genre == "" {
 			t.Fatal("document without genre")
 		}

@@ -1,10 +1,6 @@
 package wikimarkup
 
 import (
-	"bytes"
-	"errors"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -13,44 +9,12 @@ import (
 	"github.com/partygraph/partygraph/loaders/internal/loadertest"
 )
 
-func TestSeedGolden(t *testing.T) {
-	data := loadertest.Seed(t, "002_abc125928182cd8d.txt")
-	d, err := Parse("002_abc125928182cd8d.txt", bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
-	loadertest.Golden(t, "testdata/seed_002.golden", d)
-}
-
-func TestOwnGolden(t *testing.T) {
-	files, _ := filepath.Glob("testdata/*.txt")
-	if len(files) == 0 {
-		t.Fatal("no testdata/*.txt documents")
-	}
-	for _, f := range files {
-		t.Run(filepath.Base(f), func(t *testing.T) {
-			data, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			d, err := Parse(filepath.Base(f), bytes.NewReader(data))
-			if err != nil {
-				t.Fatal(err)
-			}
-			loadertest.Golden(t, strings.TrimSuffix(f, ".txt")+".golden", d)
-		})
-	}
+func TestGolden(t *testing.T) {
+	loadertest.Goldens(t, Parse, ".txt", "002_abc125928182cd8d.txt", "testdata/seed_002.golden")
 }
 
 func TestAssertions(t *testing.T) {
-	data, err := os.ReadFile("testdata/dialogue_series.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := Parse("dialogue_series.txt", bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := loadertest.ParseFile(t, Parse, "testdata/dialogue_series.txt")
 	if d.Title != "Party Dialogue of the Silk Coast" || d.Lang != "en" {
 		t.Errorf("title, lang = %q, %q", d.Title, d.Lang)
 	}
@@ -94,55 +58,26 @@ func TestAssertions(t *testing.T) {
 }
 
 func TestBadInput(t *testing.T) {
-	for _, tc := range []struct {
-		name, in string
-		err      error
-	}{
-		{"empty", "", loaders.ErrEmpty},
-		{"binary", "\x00\x01\x02", loaders.ErrBinary},
-		{"invalid utf8", strings.Repeat("\xff\xfe", 50), loaders.ErrBinary},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			_, err := Parse("bad.txt", strings.NewReader(tc.in))
-			if !errors.Is(err, tc.err) || !strings.Contains(err.Error(), "bad.txt") {
-				t.Fatalf("err = %v, want %v naming the file", err, tc.err)
+	loadertest.BadInput(t, Parse, "bad.txt", []loadertest.BadCase{
+		{Name: "empty", In: "", Err: loaders.ErrEmpty},
+		{Name: "binary", In: "\x00\x01\x02", Err: loaders.ErrBinary},
+		{Name: "invalid utf8", In: strings.Repeat("\xff\xfe", 50), Err: loaders.ErrBinary},
+		// Truncated structures degrade to text.
+		{Name: "truncated", In: "== Open\n| a | b\n- Key:\n[[x|y", Check: func(t *testing.T, d *loaders.Document) {
+			if len(d.Blocks) == 0 || d.Blocks[0].Kind != loaders.Heading || d.Blocks[0].Text != "Open" {
+				t.Errorf("blocks = %+v", d.Blocks)
 			}
-		})
-	}
+		}},
+	})
 	p := Parser{MaxSize: 8}
-	if _, err := p.Parse("big.txt", strings.NewReader("= a =\n= b =\n")); !errors.Is(err, loaders.ErrTooLarge) {
-		t.Errorf("too large: err = %v", err)
-	}
-	// Truncated structures degrade to text.
-	d, err := Parse("trunc.txt", strings.NewReader("== Open\n| a | b\n- Key:\n[[x|y"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(d.Blocks) == 0 || d.Blocks[0].Kind != loaders.Heading || d.Blocks[0].Text != "Open" {
-		t.Errorf("blocks = %+v", d.Blocks)
-	}
+	loadertest.TooLarge(t, p.Parse, "big.txt", "= a =\n= b =\n")
 }
 
 func FuzzParse(f *testing.F) {
-	files, _ := filepath.Glob("testdata/*.txt")
-	fz, _ := filepath.Glob("testdata/fuzz/seed/*")
-	for _, name := range append(files, fz...) {
-		if data, err := os.ReadFile(name); err == nil {
-			f.Add(string(data))
-		}
-	}
-	f.Add("= T =\n- K: v\n| a | b |\n|--|--|\n")
 	// Language guessing (loaders/text, fuzzed there) is stubbed out so that
 	// the fuzzer spends its time in the parser.
 	p := Parser{Lang: func(string) string { return "" }}
-	f.Fuzz(func(t *testing.T, s string) {
-		d, err := p.Parse("fuzz.txt", strings.NewReader(s))
-		if err != nil {
-			if !strings.Contains(err.Error(), "fuzz.txt") {
-				t.Fatalf("error does not name the file: %v", err)
-			}
-			return
-		}
+	loadertest.FuzzParse(f, p.Parse, ".txt", []string{"= T =\n- K: v\n| a | b |\n|--|--|\n"}, func(t *testing.T, d *loaders.Document) {
 		for _, b := range d.Blocks {
 			if b.Kind == loaders.Table && len(b.Rows) == 0 {
 				t.Fatal("empty table block")
@@ -152,29 +87,11 @@ func FuzzParse(f *testing.F) {
 }
 
 func BenchmarkParse(b *testing.B) {
-	data, err := os.ReadFile("testdata/dialogue_series.txt")
-	if err != nil {
-		b.Fatal(err)
-	}
-	big := bytes.Repeat(append(data, '\n'), 200)
-	b.SetBytes(int64(len(big)))
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := Parse("bench", bytes.NewReader(big)); err != nil {
-			b.Fatal(err)
-		}
-	}
+	loadertest.BenchParse(b, Parse, "testdata/dialogue_series.txt")
 }
 
 func TestChineseExport(t *testing.T) {
-	data, err := os.ReadFile("testdata/summit_zh.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := Parse("summit_zh.txt", bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := loadertest.ParseFile(t, Parse, "testdata/summit_zh.txt")
 	if d.Lang != "zh-Hans" || d.Title != "东岸政党领导人峰会" {
 		t.Errorf("lang, title = %q, %q", d.Lang, d.Title)
 	}
@@ -193,11 +110,7 @@ func TestChineseExport(t *testing.T) {
 }
 
 func TestSeedAssertions(t *testing.T) {
-	data := loadertest.Seed(t, "002_abc125928182cd8d.txt")
-	d, err := Parse("002.txt", bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := loadertest.ParseSeed(t, Parse, "002_abc125928182cd8d.txt")
 	if d.Title != "CPC in Dialogue with World Political Parties High-level Meeting" {
 		t.Errorf("title = %q", d.Title)
 	}

@@ -1,10 +1,7 @@
 package wikitext
 
 import (
-	"bytes"
 	"errors"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -13,44 +10,12 @@ import (
 	"github.com/partygraph/partygraph/loaders/internal/loadertest"
 )
 
-func TestSeedGolden(t *testing.T) {
-	data := loadertest.Seed(t, "000_6a5bb4f6170cf5a6.txt")
-	d, err := Parse("000_6a5bb4f6170cf5a6.txt", bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
-	loadertest.Golden(t, "testdata/seed_000.golden", d)
-}
-
-func TestOwnGolden(t *testing.T) {
-	files, _ := filepath.Glob("testdata/*.wiki")
-	if len(files) == 0 {
-		t.Fatal("no testdata/*.wiki documents")
-	}
-	for _, f := range files {
-		t.Run(filepath.Base(f), func(t *testing.T) {
-			data, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			d, err := Parse(filepath.Base(f), bytes.NewReader(data))
-			if err != nil {
-				t.Fatal(err)
-			}
-			loadertest.Golden(t, strings.TrimSuffix(f, ".wiki")+".golden", d)
-		})
-	}
+func TestGolden(t *testing.T) {
+	loadertest.Goldens(t, Parse, ".wiki", "000_6a5bb4f6170cf5a6.txt", "testdata/seed_000.golden")
 }
 
 func TestAssertions(t *testing.T) {
-	data, err := os.ReadFile("testdata/icapp_assembly.wiki")
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := Parse("icapp_assembly.wiki", bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := loadertest.ParseFile(t, Parse, "testdata/icapp_assembly.wiki")
 	if d.Title != "13th General Assembly of the International Conference of Asian Political Parties" {
 		t.Errorf("title = %q", d.Title)
 	}
@@ -108,74 +73,35 @@ func TestCitationNeededIsNotAReference(t *testing.T) {
 }
 
 func TestBadInput(t *testing.T) {
-	tests := []struct {
-		name, in string
-		err      error // nil: must parse
-		text     string
-	}{
-		{"empty", "", loaders.ErrEmpty, ""},
-		{"blank", " \n\t\n", loaders.ErrEmpty, ""},
-		{"binary", "abc\x00def", loaders.ErrBinary, ""},
-		{"unclosed template", "Before {{cite web|title=x and after", nil, "Before {{cite web|title=x and after"},
-		{"unclosed link", "A [[link|text\nnext line", nil, "A [[link|text next line"},
-		{"stray closers", "a }} b ]] c |} d", nil, "a }} b ]] c |} d"},
-		{"unclosed ref", "a<ref>note", nil, "anote"},
-		{"unclosed comment", "kept <!-- hidden", nil, "kept"},
-		{"unclosed nowiki", "x <nowiki>y", nil, "x <nowiki>y"},
-		{"deep nesting", strings.Repeat("{{", 5000) + "x" + strings.Repeat("}}", 10), nil, ""},
-		{"unclosed table", "{|\n| a || b\n|-\n| c", nil, ""},
-		{"ref in link target", "[[a<ref name=x/>|b]] <ref name=x>note</ref> <ref name=x/>", nil, "b"},
-		{"cite in template name", "{{x{{cite web|title=t}}|y}} z", nil, "z"},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			d, err := Parse("bad.wiki", strings.NewReader(tc.in))
-			if tc.err != nil {
-				if !errors.Is(err, tc.err) || !strings.Contains(err.Error(), "bad.wiki") {
-					t.Fatalf("err = %v, want %v naming the file", err, tc.err)
-				}
-				return
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			if tc.text != "" && (len(d.Blocks) == 0 || d.Blocks[0].Text != tc.text) {
-				t.Errorf("blocks = %+v, want text %q", d.Blocks, tc.text)
-			}
-		})
-	}
+	text := loadertest.FirstText
+	loadertest.BadInput(t, Parse, "bad.wiki", []loadertest.BadCase{
+		{Name: "empty", In: "", Err: loaders.ErrEmpty},
+		{Name: "blank", In: " \n\t\n", Err: loaders.ErrEmpty},
+		{Name: "binary", In: "abc\x00def", Err: loaders.ErrBinary},
+		{Name: "unclosed template", In: "Before {{cite web|title=x and after", Check: text("Before {{cite web|title=x and after")},
+		{Name: "unclosed link", In: "A [[link|text\nnext line", Check: text("A [[link|text next line")},
+		{Name: "stray closers", In: "a }} b ]] c |} d", Check: text("a }} b ]] c |} d")},
+		{Name: "unclosed ref", In: "a<ref>note", Check: text("anote")},
+		{Name: "unclosed comment", In: "kept <!-- hidden", Check: text("kept")},
+		{Name: "unclosed nowiki", In: "x <nowiki>y", Check: text("x <nowiki>y")},
+		{Name: "deep nesting", In: strings.Repeat("{{", 5000) + "x" + strings.Repeat("}}", 10)},
+		{Name: "unclosed table", In: "{|\n| a || b\n|-\n| c"},
+		{Name: "ref in link target", In: "[[a<ref name=x/>|b]] <ref name=x>note</ref> <ref name=x/>", Check: text("b")},
+		{Name: "cite in template name", In: "{{x{{cite web|title=t}}|y}} z", Check: text("z")},
+	})
 }
 
 func TestTooLarge(t *testing.T) {
 	p := Parser{MaxSize: 10}
-	_, err := p.Parse("big.wiki", strings.NewReader(strings.Repeat("a", 11)))
-	if !errors.Is(err, loaders.ErrTooLarge) {
-		t.Fatalf("err = %v", err)
-	}
+	loadertest.TooLarge(t, p.Parse, "big.wiki", strings.Repeat("a", 11))
 }
 
 func FuzzParse(f *testing.F) {
-	files, _ := filepath.Glob("testdata/*.wiki")
-	fz, _ := filepath.Glob("testdata/fuzz/seed/*")
-	for _, name := range append(files, fz...) {
-		if data, err := os.ReadFile(name); err == nil {
-			f.Add(string(data))
-		}
-	}
-	for _, s := range []string{"{{", "[[", "{|\n|", "'''x''", "<ref name=a/>", "== x", "{{a|[[b|{{c}}]]}}"} {
-		f.Add(s)
-	}
 	// Language guessing (loaders/text, fuzzed there) is stubbed out so that
 	// the fuzzer spends its time in the parser.
 	p := Parser{Lang: func(string) string { return "" }}
-	f.Fuzz(func(t *testing.T, s string) {
-		d, err := p.Parse("fuzz.wiki", strings.NewReader(s))
-		if err != nil {
-			if !strings.Contains(err.Error(), "fuzz.wiki") {
-				t.Fatalf("error does not name the file: %v", err)
-			}
-			return
-		}
+	extra := []string{"{{", "[[", "{|\n|", "'''x''", "<ref name=a/>", "== x", "{{a|[[b|{{c}}]]}}"}
+	loadertest.FuzzParse(f, p.Parse, ".wiki", extra, func(t *testing.T, d *loaders.Document) {
 		for _, b := range d.Blocks {
 			for _, r := range b.Refs {
 				if r < 0 || r >= len(d.References) {
@@ -220,18 +146,7 @@ func TestInline(t *testing.T) {
 }
 
 func BenchmarkParse(b *testing.B) {
-	data, err := os.ReadFile("testdata/icapp_assembly.wiki")
-	if err != nil {
-		b.Fatal(err)
-	}
-	big := bytes.Repeat(append(data, '\n'), 200)
-	b.SetBytes(int64(len(big)))
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := Parse("bench", bytes.NewReader(big)); err != nil {
-			b.Fatal(err)
-		}
-	}
+	loadertest.BenchParse(b, Parse, "testdata/icapp_assembly.wiki")
 }
 
 func TestFootnotes(t *testing.T) {
@@ -269,11 +184,7 @@ func TestMaxTokens(t *testing.T) {
 }
 
 func TestSeedAssertions(t *testing.T) {
-	data := loadertest.Seed(t, "000_6a5bb4f6170cf5a6.txt")
-	d, err := Parse("000.txt", bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := loadertest.ParseSeed(t, Parse, "000_6a5bb4f6170cf5a6.txt")
 	if d.Title != "中國共產黨與世界政黨高層對話會" || d.Lang != "zh-Hant" {
 		t.Errorf("title, lang = %q, %q", d.Title, d.Lang)
 	}
