@@ -83,7 +83,7 @@ func (x *Extractor) Extract(doc *loaders.Document, label quad.IRI) ([]quad.Quad,
 	r.findSeries()
 	for _, u := range r.units {
 		for _, m := range u.Mentions {
-			if m.Ent.Kind == graph.KindSeries {
+			if m.Ent.Kind == graph.KindSeries && !r.headline(u, m.span) {
 				r.nameSeries(m.Ent, m.Text, u.Lang)
 			}
 		}
@@ -100,6 +100,9 @@ func (x *Extractor) Extract(doc *loaders.Document, label quad.IRI) ([]quad.Quad,
 	}
 	for _, u := range r.units {
 		r.people(u)
+	}
+	for _, u := range r.units {
+		r.shortForms(u)
 	}
 	for _, u := range r.units {
 		r.relations(u)
@@ -208,7 +211,9 @@ func (r *run) emitEntities() {
 		seen := map[string]bool{}
 		for _, n := range e.names {
 			p := graph.Label
-			if seen[n.Lang] {
+			// One label per language: a second name, or a name other than
+			// the one the gazetteer gives, is another name.
+			if seen[n.Lang] || e.Entry != nil && e.label(n.Lang) != "" && text.Fold(e.label(n.Lang)) != text.Fold(n.Text) {
 				p = graph.AltLabel
 			}
 			seen[n.Lang] = true

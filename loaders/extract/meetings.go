@@ -57,7 +57,9 @@ func (r *run) findSeries() {
 		}
 		if best.Ent != nil {
 			r.series = best.Ent
-			r.nameSeries(best.Ent, best.Text, t.Lang)
+			if !r.headline(t, best.span) {
+				r.nameSeries(best.Ent, best.Text, t.Lang)
+			}
 		} else if name, ok := r.seriesNameFromTitle(t.s); ok {
 			r.series = r.reg.introduce(graph.KindSeries, name, t.Lang)
 		}
@@ -160,6 +162,28 @@ func (r *run) mentionSeries(e *entity) {
 	}
 }
 
+// headline reports whether the span of unit u is in the headline of a news
+// page or an article (its title, or a heading that repeats it) outside
+// quotation marks: a headline describes what happened ("A Meeting of
+// High-Level Dialogue Between …", "Parties Meet Online at the Summit"), it
+// does not name a series, unless it quotes the name.
+func (r *run) headline(u *unit, sp span) bool {
+	switch r.doc.Genre {
+	case "webpage", "article":
+	default:
+		return false
+	}
+	if u != r.title && (u.Kind != loaders.Heading || text.Fold(u.s) != text.Fold(r.doc.Title)) {
+		return false
+	}
+	for _, q := range u.Quotes {
+		if q.Inner.contains(sp) {
+			return false
+		}
+	}
+	return true
+}
+
 // nameSeries records the name a document gives a series as its label.
 func (r *run) nameSeries(s *entity, name, lang string) {
 	name = cleanQuoted(name)
@@ -183,6 +207,10 @@ func (r *run) seriesNameFromTitle(title string) (string, bool) {
 	f := newFolded(title)
 	if !f.has(r.x.Cues.MeetingWord) {
 		return "", false
+	}
+	// "南洋政党论坛第三届会议": the series before the ordinal of its meeting.
+	if m := zhOrdinalAfterRx.FindStringSubmatch(title); m != nil && strings.HasPrefix(title, m[1]) {
+		return m[1], true
 	}
 	name := strings.TrimSpace(ordinalRx.ReplaceAllString(title, " "))
 	name = strings.Trim(name, " -–—:,")
@@ -603,6 +631,14 @@ func (r *run) assignMeetings() {
 		}
 		if u.Meeting == nil && len(r.meetings) == 1 && r.sectionYear(u) == "" {
 			u.Meeting = r.meetings[0]
+		}
+	}
+	// A sentence that names no date goes on about the meeting of the
+	// sentence before it in the same paragraph.
+	for i := 1; i < len(r.units); i++ {
+		u, prev := r.units[i], r.units[i-1]
+		if u.Meeting == nil && u.Kind == loaders.Paragraph && u.Block == prev.Block && prev.Meeting != nil && len(u.dates()) == 0 && !r.inSeeAlso(u) {
+			u.Meeting = prev.Meeting
 		}
 	}
 }

@@ -909,3 +909,62 @@ func (r *run) zhTitleWord(s string) Title {
 	}
 	return best
 }
+
+// zhLinkBefore are the characters that may stand right before a short form
+// ("会见了习主席", "与林主席"): particles and prepositions, not part of a name.
+const zhLinkBefore = "了的与與和及同向对對在由是为為被请請"
+
+// shortForms links the short forms Chinese text uses for a person it has
+// named in full: the surname and a title ("习总书记", "習總書記", "林主席")
+// name the one person of the document whose Chinese name begins with that
+// surname. Two such persons, or none, make no link.
+func (r *run) shortForms(u *unit) {
+	if !hasHan(u.s) {
+		return
+	}
+	var words []string
+	for _, t := range r.x.Cues.Titles {
+		if hasHan(t.Word) {
+			words = append(words, t.Word)
+		}
+	}
+	for _, c := range u.find(words) {
+		sur, n := utf8.DecodeLastRuneInString(u.s[:c.Off])
+		if !isHan(sur) || u.inQuote(c) {
+			continue
+		}
+		if b, _ := utf8.DecodeLastRuneInString(u.s[:c.Off-n]); isHan(b) && !strings.ContainsRune(zhLinkBefore, b) {
+			continue // inside a longer word: 国家主席, 党主席
+		}
+		sp := span{c.Off - n, c.End() - c.Off + n}
+		if p := r.bySurname(sur); p != nil {
+			u.addMention(mention{Ent: p, span: sp, Text: sp.text(u.s)})
+		}
+	}
+}
+
+// bySurname returns the one person of the document whose Chinese name
+// begins with the character sur, or nil.
+func (r *run) bySurname(sur rune) *entity {
+	key := text.Fold(string(sur))
+	var found *entity
+	for _, e := range r.reg.order {
+		if e.Kind != graph.KindPerson || r.merged[e] != nil {
+			continue
+		}
+		match := false
+		for _, l := range []string{"zh-Hans", "zh-Hant"} {
+			if n := e.label(l); utf8.RuneCountInString(n) >= 2 && strings.HasPrefix(text.Fold(n), key) && !strings.ContainsAny(n, "·‧・") {
+				match = true
+			}
+		}
+		if !match {
+			continue
+		}
+		if found != nil && found != e {
+			return nil
+		}
+		found = e
+	}
+	return found
+}

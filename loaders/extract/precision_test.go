@@ -39,6 +39,7 @@ func checkPrecision(t *testing.T, qs []quad.Quad, label quad.IRI) {
 	byName := map[string]quad.Value{}
 	personNames := map[string]bool{}
 	countryNames := map[string]bool{}
+	labelIn := map[string]quad.Value{} // one rdfs:label per node and language
 	for _, q := range qs {
 		if q.Predicate != quad.Value(graph.Label) {
 			continue
@@ -47,6 +48,10 @@ func checkPrecision(t *testing.T, qs []quad.Quad, label quad.IRI) {
 		if !ok {
 			continue
 		}
+		if prev, ok := labelIn[q.Subject.String()+" "+ls.Lang]; ok {
+			t.Errorf("%v has two labels in %s: %v and %v", q.Subject, ls.Lang, prev, q.Object)
+		}
+		labelIn[q.Subject.String()+" "+ls.Lang] = q.Object
 		name := text.Fold(string(ls.Value))
 		for _, ty := range typeOf[q.Subject] {
 			key := ty.String() + " " + name
