@@ -1,7 +1,6 @@
 package article
 
 import (
-	"fmt"
 	"io"
 	"strings"
 
@@ -19,23 +18,17 @@ type Parser struct {
 // Parse parses the article page read from r with a zero Parser. name is
 // used in messages only.
 func Parse(name string, r io.Reader) (*loaders.Document, error) {
-	var p Parser
-	return p.Parse(name, r)
+	return new(Parser).Parse(name, r)
 }
 
 // Parse parses the article page read from r.
 func (p *Parser) Parse(name string, r io.Reader) (*loaders.Document, error) {
-	data, err := loaders.ReadInput(name, r, p.MaxSize)
+	data, doc, err := lines.Start("article", name, r, p.MaxSize)
 	if err != nil {
-		return nil, fmt.Errorf("article: %w", err)
+		return nil, err
 	}
 	lang := langid.Or(p.Lang)
-	doc := &loaders.Document{Name: name, Genre: "article", Meta: map[string]string{}}
-	ls := lines.Split(string(data))
-	evs := make([]event, len(ls))
-	for i, l := range ls {
-		evs[i] = classify(l)
-	}
+	evs := lines.Classify(lines.Split(string(data)), classify)
 	var (
 		inRefs   bool
 		refTexts [][]string // the lines of each reference

@@ -87,17 +87,13 @@ func (d *Detector) Parse(name string, data []byte) (*loaders.Document, error) {
 	r := bytes.NewReader(data)
 	switch g {
 	case Wikitext:
-		p := wikitext.Parser{MaxSize: d.MaxSize, Lang: d.Lang}
-		return p.Parse(name, r)
+		return (&wikitext.Parser{MaxSize: d.MaxSize, Lang: d.Lang}).Parse(name, r)
 	case Wikimarkup:
-		p := wikimarkup.Parser{MaxSize: d.MaxSize, Lang: d.Lang}
-		return p.Parse(name, r)
+		return (&wikimarkup.Parser{MaxSize: d.MaxSize, Lang: d.Lang}).Parse(name, r)
 	case Webpage:
-		p := webpage.Parser{MaxSize: d.MaxSize, Lang: d.Lang}
-		return p.Parse(name, r)
+		return (&webpage.Parser{MaxSize: d.MaxSize, Lang: d.Lang}).Parse(name, r)
 	case Article:
-		p := article.Parser{MaxSize: d.MaxSize, Lang: d.Lang}
-		return p.Parse(name, r)
+		return (&article.Parser{MaxSize: d.MaxSize, Lang: d.Lang}).Parse(name, r)
 	}
 	return nil, fmt.Errorf("%s: %w", name, ErrQuads)
 }

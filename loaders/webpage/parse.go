@@ -1,7 +1,6 @@
 package webpage
 
 import (
-	"fmt"
 	"io"
 	"strings"
 	"unicode"
@@ -25,19 +24,17 @@ type Parser struct {
 // Parse parses the page read from r with a zero Parser. name is used in
 // messages only.
 func Parse(name string, r io.Reader) (*loaders.Document, error) {
-	var p Parser
-	return p.Parse(name, r)
+	return new(Parser).Parse(name, r)
 }
 
 // Parse parses the page read from r.
 func (p *Parser) Parse(name string, r io.Reader) (*loaders.Document, error) {
-	data, err := loaders.ReadInput(name, r, p.MaxSize)
+	data, doc, err := lines.Start("webpage", name, r, p.MaxSize)
 	if err != nil {
-		return nil, fmt.Errorf("webpage: %w", err)
+		return nil, err
 	}
 	lang := langid.Or(p.Lang)
-	doc := &loaders.Document{Name: name, Genre: "webpage", Meta: map[string]string{}}
-	evs := unwrap(scan(lines.Split(string(data))))
+	evs := unwrap(lines.Classify(lines.Split(string(data)), classify))
 	var section []string
 	for i, ev := range evs {
 		switch ev.kind {

@@ -25,14 +25,6 @@ type event struct {
 	offset int
 }
 
-func scan(ls []lines.Line) []event {
-	out := make([]event, 0, len(ls))
-	for _, l := range ls {
-		out = append(out, classify(l))
-	}
-	return out
-}
-
 func classify(l lines.Line) event {
 	text := lines.Clean(l.Text)
 	ev := event{kind: eText, text: text, offset: l.Offset}

@@ -1,7 +1,6 @@
 package wikimarkup
 
 import (
-	"fmt"
 	"io"
 	"strings"
 	"unicode"
@@ -21,8 +20,7 @@ type Parser struct {
 // Parse parses the markup read from r with a zero Parser. name is used in
 // messages only.
 func Parse(name string, r io.Reader) (*loaders.Document, error) {
-	var p Parser
-	return p.Parse(name, r)
+	return new(Parser).Parse(name, r)
 }
 
 // SeeAlsoHeadings are the section titles, lower-cased, whose items are
@@ -40,15 +38,12 @@ func IsSeeAlso(title string) bool {
 
 // Parse parses the markup read from r.
 func (p *Parser) Parse(name string, r io.Reader) (*loaders.Document, error) {
-	data, err := loaders.ReadInput(name, r, p.MaxSize)
+	data, doc, err := lines.Start("wikimarkup", name, r, p.MaxSize)
 	if err != nil {
-		return nil, fmt.Errorf("wikimarkup: %w", err)
+		return nil, err
 	}
-	b := &builder{
-		lang: langid.Or(p.Lang),
-		doc:  &loaders.Document{Name: name, Genre: "wikimarkup", Meta: map[string]string{}},
-	}
-	b.build(scan(lines.Split(string(data))))
+	b := &builder{lang: langid.Or(p.Lang), doc: doc}
+	b.build(lines.Classify(lines.Split(string(data)), classify))
 	return b.doc, nil
 }
 

@@ -28,14 +28,6 @@ type line struct {
 	offset int
 }
 
-func scan(ls []lines.Line) []line {
-	out := make([]line, 0, len(ls))
-	for _, l := range ls {
-		out = append(out, classify(l))
-	}
-	return out
-}
-
 func classify(l lines.Line) line {
 	s := strings.TrimRight(l.Text, " \t")
 	trim := strings.TrimLeft(s, " \t\u3000")

@@ -6,10 +6,10 @@ import (
 	"io"
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/partygraph/partygraph/loaders"
 	"github.com/partygraph/partygraph/loaders/internal/langid"
+	"github.com/partygraph/partygraph/loaders/internal/lines"
 )
 
 // Defaults of the Parser's limits.
@@ -40,15 +40,14 @@ type Parser struct {
 // Parse parses the wikitext read from r with a zero Parser. name is used in
 // messages only.
 func Parse(name string, r io.Reader) (*loaders.Document, error) {
-	var p Parser
-	return p.Parse(name, r)
+	return new(Parser).Parse(name, r)
 }
 
 // Parse parses the wikitext read from r.
 func (p *Parser) Parse(name string, r io.Reader) (*loaders.Document, error) {
-	data, err := loaders.ReadInput(name, r, p.MaxSize)
+	data, doc, err := lines.Start("wikitext", name, r, p.MaxSize)
 	if err != nil {
-		return nil, fmt.Errorf("wikitext: %w", err)
+		return nil, err
 	}
 	depth := p.MaxDepth
 	if depth <= 0 {
@@ -67,7 +66,7 @@ func (p *Parser) Parse(name string, r io.Reader) (*loaders.Document, error) {
 	b := &builder{
 		lang:     langid.Or(p.Lang),
 		src:      src,
-		doc:      &loaders.Document{Name: name, Genre: "wikitext", Meta: map[string]string{}},
+		doc:      doc,
 		refNames: map[string]int{},
 	}
 	b.walk(parseTree(toks, depth))
@@ -259,7 +258,7 @@ func (b *builder) tableMarker(t *token) {
 
 func (tb *table) endCell(b *builder) {
 	if tb.caption != nil {
-		text := clean(tb.caption.sb.String())
+		text := lines.Clean(tb.caption.sb.String())
 		if text != "" {
 			b.doc.Blocks = append(b.doc.Blocks, loaders.Block{
 				Kind: loaders.Caption, Section: b.section(), Text: text, Lang: b.lang(text),
@@ -269,7 +268,7 @@ func (tb *table) endCell(b *builder) {
 		tb.caption = nil
 	}
 	if tb.cell != nil {
-		tb.row = append(tb.row, clean(tb.cell.sb.String()))
+		tb.row = append(tb.row, lines.Clean(tb.cell.sb.String()))
 		tb.links = append(tb.links, cleanLinks(tb.cell.links)...)
 		tb.refs = append(tb.refs, tb.cell.refs...)
 		tb.cell = nil
@@ -317,7 +316,7 @@ func (b *builder) finish() {
 	if st == nil {
 		return
 	}
-	text := clean(st.sb.String())
+	text := lines.Clean(st.sb.String())
 	if text == "" {
 		return
 	}
@@ -333,7 +332,7 @@ func (b *builder) finish() {
 		Offset: b.curOffset,
 	}
 	for _, s := range st.spans {
-		if s.Text = clean(s.Text); s.Text != "" {
+		if s.Text = lines.Clean(s.Text); s.Text != "" {
 			blk.Spans = append(blk.Spans, s)
 		}
 	}
@@ -397,7 +396,7 @@ func (b *builder) render(n *node, st *inline) {
 			if st.bold {
 				st.boldStart = st.sb.Len()
 			} else if st == b.cur && st.boldStart >= 0 && !b.seenHeading && b.doc.Title == "" && len(b.tables) == 0 {
-				b.doc.Title = clean(st.sb.String()[st.boldStart:])
+				b.doc.Title = lines.Clean(st.sb.String()[st.boldStart:])
 			}
 		case tTag:
 			if n.tok.val == "br" {
@@ -421,7 +420,7 @@ func (b *builder) renderAll(nodes []*node, st *inline) {
 func (b *builder) plain(nodes []*node) string {
 	st := &inline{boldStart: -1, inRef: true, plain: true}
 	b.renderAll(nodes, st)
-	return clean(st.sb.String())
+	return lines.Clean(st.sb.String())
 }
 
 var (
@@ -521,7 +520,7 @@ func (b *builder) ref(n *node, st *inline) {
 	if body.cite != nil {
 		r = *body.cite
 	} else {
-		text := clean(body.sb.String())
+		text := lines.Clean(body.sb.String())
 		r.Title = text
 		if len(body.urls) > 0 {
 			r.URL = body.urls[0]
@@ -590,28 +589,10 @@ func attr(attrs, key string) string {
 	return ""
 }
 
-// clean collapses runs of white space to one space and trims the ends.
-func clean(s string) string {
-	var sb strings.Builder
-	space := false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
-			space = true
-			continue
-		}
-		if space && sb.Len() > 0 {
-			sb.WriteByte(' ')
-		}
-		space = false
-		sb.WriteRune(r)
-	}
-	return sb.String()
-}
-
 func cleanLinks(ls []loaders.Link) []loaders.Link {
 	out := ls[:0:0]
 	for _, l := range ls {
-		l.Text = clean(l.Text)
+		l.Text = lines.Clean(l.Text)
 		if l.Text != "" {
 			out = append(out, l)
 		}

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/partygraph/partygraph/loaders"
+	"github.com/partygraph/partygraph/loaders/internal/lines"
 )
 
 // args are a template's parameters.
@@ -53,7 +54,7 @@ func templateName(s string) string {
 	for _, ns := range [...]string{"template:", "模板:", "模版:", "шаблон:"} {
 		s = strings.TrimPrefix(s, ns)
 	}
-	return clean(s)
+	return lines.Clean(s)
 }
 
 // Templates whose one parameter is shown as text, by name, with the index
@@ -210,7 +211,7 @@ func (b *builder) infobox(n *node) bool {
 	for _, k := range a.order {
 		st := &inline{boldStart: -1}
 		b.renderAll(a.named[k], st)
-		text := clean(st.sb.String())
+		text := lines.Clean(st.sb.String())
 		if text == "" {
 			continue
 		}

@@ -1,11 +1,16 @@
 // Package lines splits text documents into lines with their offsets and
-// holds the small text helpers the line-oriented genre parsers share.
+// holds the small helpers the genre parsers share: reading the input,
+// cleaning white space, counting words and joining running text.
 package lines
 
 import (
+	"fmt"
+	"io"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/partygraph/partygraph/loaders"
 )
 
 // Line is one line of a document without its line break.
@@ -101,4 +106,25 @@ func JoinAll(parts []string) string {
 		last, _ = utf8.DecodeLastRuneInString(p)
 	}
 	return sb.String()
+}
+
+// Classify returns classify(l) for each line l of ls, in order.
+func Classify[T any](ls []Line, classify func(Line) T) []T {
+	out := make([]T, len(ls))
+	for i, l := range ls {
+		out[i] = classify(l)
+	}
+	return out
+}
+
+// Start does what every genre parser does first: it reads the document
+// named name from r (at most maxSize bytes, as loaders.ReadInput does) and
+// returns it with the empty Document of genre g to fill. Its errors name the
+// file and begin with the genre ("article: x.txt: empty document").
+func Start(g, name string, r io.Reader, maxSize int64) ([]byte, *loaders.Document, error) {
+	data, err := loaders.ReadInput(name, r, maxSize)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", g, err)
+	}
+	return data, &loaders.Document{Name: name, Genre: g, Meta: map[string]string{}}, nil
 }
