@@ -25,17 +25,80 @@ func OpenQuadFile(path string) (*NQuadsReader, io.Closer, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	var r io.Reader = bufio.NewReaderSize(f, 256<<10)
+	r, err := newQuadFileReader(f, path)
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	return r, f, nil
+}
+
+// newQuadFileReader returns a reader of the N-Quads in r, the contents of
+// the file path, decompressing them when the name ends in .gz.
+func newQuadFileReader(r io.Reader, path string) (*NQuadsReader, error) {
+	r = bufio.NewReaderSize(r, 256<<10)
 	if strings.HasSuffix(strings.ToLower(path), ".gz") {
 		zr, err := gzip.NewReader(r)
 		if err != nil {
-			f.Close()
-			return nil, nil, fmt.Errorf("%s: not a gzip file: %w", path, err)
+			return nil, fmt.Errorf("%s: not a gzip file: %w", path, err)
 		}
 		r = zr
 	}
-	return NewNQuadsReader(r, path), f, nil
+	return NewNQuadsReader(r, path), nil
 }
+
+// QuadFile reads the quads of one N-Quads file with the labels they are
+// stored under: a quad without a label gets the file's label, and with
+// Override every quad does, whatever the file says. It collects the distinct
+// labels, so that one streaming pass over a file tells what a load of it
+// will replace.
+type QuadFile struct {
+	r        *NQuadsReader
+	label    quad.Value
+	override bool
+	seen     map[quad.Value]bool
+	labels   []quad.Value
+	n        int
+}
+
+// NewQuadFile returns a reader of the quads in r, the contents of the file
+// path (gzipped when the name ends in .gz). Quads without a label get label;
+// when label is nil they get the file's own source IRI (SourceIRI(path)).
+// When override is true every quad gets label.
+func NewQuadFile(r io.Reader, path string, label quad.Value, override bool) (*QuadFile, error) {
+	nr, err := newQuadFileReader(r, path)
+	if err != nil {
+		return nil, err
+	}
+	if label == nil {
+		label = SourceIRI(path)
+	}
+	return &QuadFile{r: nr, label: label, override: override, seen: map[quad.Value]bool{}}, nil
+}
+
+// ReadQuad returns the next quad, io.EOF at the end, or a *SyntaxError.
+func (f *QuadFile) ReadQuad() (quad.Quad, error) {
+	q, err := f.r.ReadQuad()
+	if err != nil {
+		return q, err
+	}
+	if q.Label == nil || f.override {
+		q.Label = f.label
+	}
+	if !f.seen[q.Label] {
+		f.seen[q.Label] = true
+		f.labels = append(f.labels, q.Label)
+	}
+	f.n++
+	return q, nil
+}
+
+// Labels returns the distinct labels of the quads read so far, in order of
+// first appearance.
+func (f *QuadFile) Labels() []quad.Value { return f.labels }
+
+// Count returns how many quads have been read.
+func (f *QuadFile) Count() int { return f.n }
 
 // ReadQuadFile reads a whole N-Quads file. Quads without a label get label;
 // when label is nil they get the file's own source IRI (SourceIRI(path)).
@@ -43,34 +106,23 @@ func OpenQuadFile(path string) (*NQuadsReader, io.Closer, error) {
 // It returns the quads and the distinct labels they carry, in order of first
 // appearance.
 func ReadQuadFile(path string, label quad.Value, override bool) ([]quad.Quad, []quad.Value, error) {
-	r, c, err := OpenQuadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, nil, err
 	}
-	defer c.Close()
-	if label == nil {
-		label = SourceIRI(path)
+	defer f.Close()
+	r, err := NewQuadFile(f, path, label, override)
+	if err != nil {
+		return nil, nil, err
 	}
-	var (
-		quads  []quad.Quad
-		labels []quad.Value
-		seen   = map[quad.Value]bool{}
-	)
+	var quads []quad.Quad
 	for {
 		q, err := r.ReadQuad()
 		if err == io.EOF {
-			break
+			return quads, r.Labels(), nil
 		} else if err != nil {
 			return nil, nil, err
 		}
-		if q.Label == nil || override {
-			q.Label = label
-		}
-		if !seen[q.Label] {
-			seen[q.Label] = true
-			labels = append(labels, q.Label)
-		}
 		quads = append(quads, q)
 	}
-	return quads, labels, nil
 }

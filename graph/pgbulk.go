@@ -69,20 +69,14 @@ func (s *Store) bulkLoadPostgres(ctx context.Context, r quad.Reader, batch int) 
 		return 0, fmt.Errorf("write %s: bulk tables: %w", s.addr, err)
 	}
 	n := 0
-	buf := make([]quad.Quad, 0, batch)
+	var buf []quad.Quad
 	for {
-		buf = buf[:0]
-		var rerr error
-		for len(buf) < batch {
-			q, err := r.ReadQuad()
-			if err != nil {
-				rerr = err
-				break
-			}
-			if q.Subject == nil || q.Predicate == nil || q.Object == nil {
-				return n, fmt.Errorf("write %s: quad %d: subject, predicate and object are required", s.addr, n+len(buf)+1)
-			}
-			buf = append(buf, q)
+		var end error
+		buf, end, err = readBatch(r, buf, batch, func(q quad.Quad, i int) error {
+			return pgCheckQuad(q, n+i+1, nil)
+		})
+		if err != nil {
+			return n, fmt.Errorf("write %s: %w", s.addr, err)
 		}
 		if len(buf) > 0 {
 			if err := pgCopyBatch(ctx, conn, buf); err != nil {
@@ -90,12 +84,24 @@ func (s *Store) bulkLoadPostgres(ctx context.Context, r quad.Reader, batch int) 
 			}
 			n += len(buf)
 		}
-		if rerr == io.EOF {
+		if end == io.EOF {
 			return n, nil
-		} else if rerr != nil {
-			return n, fmt.Errorf("write %s: after quad %d: %w", s.addr, n, rerr)
+		} else if end != nil {
+			return n, fmt.Errorf("write %s: after quad %d: %w", s.addr, n, end)
 		}
 	}
+}
+
+// pgCheckQuad checks quad number n of a bulk load: subject, predicate and
+// object present, and when want is not nil a label in want.
+func pgCheckQuad(q quad.Quad, n int, want map[quad.Value]bool) error {
+	if q.Subject == nil || q.Predicate == nil || q.Object == nil {
+		return fmt.Errorf("quad %d: subject, predicate and object are required", n)
+	}
+	if want != nil && !want[q.Label] {
+		return fmt.Errorf("quad %d has label %v, which is not one of the sources being loaded", n, q.Label)
+	}
+	return nil
 }
 
 func pgCopyBatch(ctx context.Context, conn *sql.Conn, quads []quad.Quad) error {
@@ -104,6 +110,18 @@ func pgCopyBatch(ctx context.Context, conn *sql.Conn, quads []quad.Quad) error {
 		return err
 	}
 	defer tx.Rollback()
+	if err := pgCopyStage(ctx, tx, quads); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, pgBulkMove); err != nil {
+		return fmt.Errorf("move batch into cayley's tables: %w", err)
+	}
+	return tx.Commit()
+}
+
+// pgCopyStage COPYs the nodes and quads of a batch into the temporary
+// tables partygraph_bulk_nodes and partygraph_bulk_quads.
+func pgCopyStage(ctx context.Context, tx *sql.Tx, quads []quad.Quad) error {
 	col := make(map[string]int, len(pgNodeColumns))
 	for i, c := range pgNodeColumns {
 		col[c] = i
@@ -112,14 +130,17 @@ func pgCopyBatch(ctx context.Context, conn *sql.Conn, quads []quad.Quad) error {
 	if err != nil {
 		return fmt.Errorf("copy nodes: %w", err)
 	}
+	defer nodes.Close()
 	seen := make(map[csql.NodeHash]bool)
-	for _, q := range quads {
-		for _, d := range quad.Directions {
+	hashes := make([]csql.NodeHash, 4*len(quads))
+	for i, q := range quads {
+		for j, d := range quad.Directions {
 			v := q.Get(d)
 			if v == nil {
 				continue
 			}
 			h := csql.HashOf(v)
+			hashes[4*i+j] = h
 			if seen[h] {
 				continue
 			}
@@ -141,16 +162,17 @@ func pgCopyBatch(ctx context.Context, conn *sql.Conn, quads []quad.Quad) error {
 	if _, err := nodes.ExecContext(ctx); err != nil {
 		return fmt.Errorf("copy nodes: %w", err)
 	}
-	nodes.Close()
 	qs, err := tx.PrepareContext(ctx, pq.CopyIn("partygraph_bulk_quads", "s", "p", "o", "l"))
 	if err != nil {
 		return fmt.Errorf("copy quads: %w", err)
 	}
-	for _, q := range quads {
-		row := make([]any, 4)
-		for i, d := range quad.Directions {
-			if v := q.Get(d); v != nil {
-				row[i] = csql.HashOf(v).SQLValue()
+	defer qs.Close()
+	row := make([]any, 4)
+	for i := range quads {
+		for j := range row {
+			row[j] = nil
+			if h := hashes[4*i+j]; h.Valid() {
+				row[j] = h.SQLValue()
 			}
 		}
 		if _, err := qs.ExecContext(ctx, row...); err != nil {
@@ -160,9 +182,134 @@ func pgCopyBatch(ctx context.Context, conn *sql.Conn, quads []quad.Quad) error {
 	if _, err := qs.ExecContext(ctx); err != nil {
 		return fmt.Errorf("copy quads: %w", err)
 	}
-	qs.Close()
-	if _, err := tx.ExecContext(ctx, pgBulkMove); err != nil {
-		return fmt.Errorf("move batch into cayley's tables: %w", err)
+	return nil
+}
+
+// The indexes and foreign keys that Cayley's PostgreSQL flavour puts on the
+// quads table (cayley/graph/sql: ConditionalIndexes, FillFactor 50), and
+// partygraph's label index. A large load drops them, fills the table, and
+// makes them again, in its one transaction.
+var (
+	pgQuadConstraints = []string{"subject_hash_fk", "predicate_hash_fk", "object_hash_fk", "label_hash_fk"}
+	pgQuadIndexes     = []string{"spo_unique", "spol_unique", "spo_index", "ops_index", "pos_index", "osp_index", "partygraph_quads_label"}
+)
+
+const pgQuadIndexesCreate = `
+CREATE UNIQUE INDEX spo_unique ON quads (subject_hash, predicate_hash, object_hash) WHERE label_hash IS NULL;
+CREATE UNIQUE INDEX spol_unique ON quads (subject_hash, predicate_hash, object_hash, label_hash) WHERE label_hash IS NOT NULL;
+CREATE INDEX spo_index ON quads (subject_hash, predicate_hash, object_hash) WITH (FILLFACTOR = 50);
+CREATE INDEX ops_index ON quads (object_hash, predicate_hash, subject_hash) WITH (FILLFACTOR = 50);
+CREATE INDEX pos_index ON quads (predicate_hash, object_hash, subject_hash) WITH (FILLFACTOR = 50);
+CREATE INDEX osp_index ON quads (object_hash, subject_hash, predicate_hash) WITH (FILLFACTOR = 50);
+` + sqlLabelIndex + `;
+ALTER TABLE quads ADD CONSTRAINT subject_hash_fk FOREIGN KEY (subject_hash) REFERENCES nodes (hash);
+ALTER TABLE quads ADD CONSTRAINT predicate_hash_fk FOREIGN KEY (predicate_hash) REFERENCES nodes (hash);
+ALTER TABLE quads ADD CONSTRAINT object_hash_fk FOREIGN KEY (object_hash) REFERENCES nodes (hash);
+ALTER TABLE quads ADD CONSTRAINT label_hash_fk FOREIGN KEY (label_hash) REFERENCES nodes (hash);`
+
+// pgSourcesMove moves the staged quads of new sources into Cayley's tables:
+// no stored quad can equal one of them (their labels are new), so the quads
+// need no conflict check, only the nodes do.
+const pgSourcesMove = `
+INSERT INTO nodes (refs, hash, value, value_string, datatype, language, iri, bnode, value_int, value_bool, value_float, value_time)
+	SELECT DISTINCT ON (hash) 0, hash, value, value_string, datatype, language, iri, bnode, value_int, value_bool, value_float, value_time
+	FROM partygraph_bulk_nodes
+	ON CONFLICT (hash) DO NOTHING;
+WITH ins AS (
+	INSERT INTO quads (subject_hash, predicate_hash, object_hash, label_hash, ts)
+	SELECT DISTINCT s, p, o, l, now() FROM partygraph_bulk_quads
+	RETURNING subject_hash, predicate_hash, object_hash, label_hash
+)
+INSERT INTO partygraph_bulk_added
+	SELECT subject_hash FROM ins
+	UNION ALL SELECT predicate_hash FROM ins
+	UNION ALL SELECT object_hash FROM ins
+	UNION ALL SELECT label_hash FROM ins;
+ANALYZE partygraph_bulk_added;
+UPDATE nodes SET refs = nodes.refs + a.c
+	FROM (SELECT h, count(*) AS c FROM partygraph_bulk_added GROUP BY h) a
+	WHERE nodes.hash = a.h;`
+
+// pgDropIndexesAt is the smallest load, in quads, for which dropping and
+// rebuilding the quads table's indexes pays, when the load is also at
+// least a quarter of what the table holds.
+const pgDropIndexesAt = 50_000
+
+// bulkLoadSourcesPostgres stores the quads of new sources (labels in want)
+// in one transaction: COPY into temporary tables, batch by batch, then one
+// move into Cayley's tables, with the quads table's indexes and foreign keys
+// dropped and rebuilt around it when the load is large. It reports the
+// quads read and added.
+func (s *Store) bulkLoadSourcesPostgres(ctx context.Context, want map[quad.Value]bool, r quad.Reader, opt BulkOptions) (int, int, error) {
+	conn, err := s.sqldb.Conn(ctx)
+	if err != nil {
+		return 0, 0, fmt.Errorf("write %s: %w", s.addr, err)
 	}
-	return tx.Commit()
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, pgBulkTables); err != nil {
+		return 0, 0, fmt.Errorf("write %s: bulk tables: %w", s.addr, err)
+	}
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, 0, fmt.Errorf("write %s: %w", s.addr, err)
+	}
+	defer tx.Rollback()
+	var stored float64
+	if err := tx.QueryRowContext(ctx, `SELECT greatest(reltuples, 0) FROM pg_class WHERE oid = 'quads'::regclass`).Scan(&stored); err != nil {
+		return 0, 0, fmt.Errorf("write %s: size of quads: %w", s.addr, err)
+	}
+	rebuild := opt.Quads >= pgDropIndexesAt && float64(opt.Quads)*4 >= stored
+	if rebuild {
+		for _, c := range pgQuadConstraints {
+			if _, err := tx.ExecContext(ctx, `ALTER TABLE quads DROP CONSTRAINT IF EXISTS `+c); err != nil {
+				return 0, 0, fmt.Errorf("write %s: drop %s: %w", s.addr, c, err)
+			}
+		}
+		for _, x := range pgQuadIndexes {
+			if _, err := tx.ExecContext(ctx, `DROP INDEX IF EXISTS `+x); err != nil {
+				return 0, 0, fmt.Errorf("write %s: drop %s: %w", s.addr, x, err)
+			}
+		}
+	}
+	n := 0
+	var buf []quad.Quad
+	for {
+		var end error
+		buf, end, err = readBatch(r, buf, opt.Batch, func(q quad.Quad, i int) error {
+			return pgCheckQuad(q, n+i+1, want)
+		})
+		if err != nil {
+			return 0, 0, fmt.Errorf("write %s: %w", s.addr, err)
+		}
+		if len(buf) > 0 {
+			if err := pgCopyStage(ctx, tx, buf); err != nil {
+				return 0, 0, fmt.Errorf("write %s: %w", s.addr, err)
+			}
+			n += len(buf)
+		}
+		if end == io.EOF {
+			break
+		} else if end != nil {
+			return 0, 0, fmt.Errorf("write %s: after quad %d: %w", s.addr, n, end)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, pgSourcesMove); err != nil {
+		return 0, 0, fmt.Errorf("write %s: move into cayley's tables: %w", s.addr, err)
+	}
+	var added int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) / 4 FROM partygraph_bulk_added`).Scan(&added); err != nil {
+		return 0, 0, fmt.Errorf("write %s: %w", s.addr, err)
+	}
+	if rebuild {
+		if _, err := tx.ExecContext(ctx, pgQuadIndexesCreate); err != nil {
+			return 0, 0, fmt.Errorf("write %s: rebuild indexes: %w", s.addr, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, 0, fmt.Errorf("write %s: %w", s.addr, err)
+	}
+	if _, err := conn.ExecContext(ctx, `ANALYZE quads; ANALYZE nodes`); err != nil {
+		return 0, 0, fmt.Errorf("write %s: analyze: %w", s.addr, err)
+	}
+	return n, added, nil
 }

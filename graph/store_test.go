@@ -100,6 +100,7 @@ func TestStore(t *testing.T) {
 			t.Run("Match", func(t *testing.T) { testMatch(t, b.open(t)) })
 			t.Run("Stats", func(t *testing.T) { testStats(t, b.open(t)) })
 			t.Run("BulkLoad", func(t *testing.T) { testBulkLoad(t, b.open(t)) })
+			t.Run("BulkLoadSources", func(t *testing.T) { testBulkLoadSources(t, b.open(t)) })
 			t.Run("Labels", func(t *testing.T) { testLabels(t, b.open(t)) })
 			t.Run("NestedMatchBesideWriter", func(t *testing.T) { testNestedMatch(t, b.open(t)) })
 		})

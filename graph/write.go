@@ -7,6 +7,8 @@ import (
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
+
+	"github.com/partygraph/partygraph/graph/kvstore"
 )
 
 // Change reports what a Replace did.
@@ -156,33 +158,133 @@ func (s *Store) BulkLoad(ctx context.Context, r quad.Reader, batch int) (int, er
 	// through ApplyDeltas, which skips stored quads.
 	n := 0
 	deltas := make([]cgraph.Delta, 0, batch)
+	var buf []quad.Quad
 	for {
-		deltas = deltas[:0]
-		var rerr error
-		for len(deltas) < batch {
-			q, err := r.ReadQuad()
-			if err != nil {
-				rerr = err
-				break
-			}
+		var end, err error
+		buf, end, err = readBatch(r, buf, batch, func(q quad.Quad, i int) error {
 			if q.Subject == nil || q.Predicate == nil || q.Object == nil {
-				return n, fmt.Errorf("write %s: quad %d: subject, predicate and object are required", s.addr, n+len(deltas)+1)
+				return fmt.Errorf("write %s: quad %d: subject, predicate and object are required", s.addr, n+i+1)
 			}
-			deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Add})
+			return nil
+		})
+		if err != nil {
+			return n, err
 		}
-		if len(deltas) > 0 {
+		if len(buf) > 0 {
 			if err := ctx.Err(); err != nil {
 				return n, err
+			}
+			deltas = deltas[:0]
+			for _, q := range buf {
+				deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Add})
 			}
 			if err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true}); err != nil {
 				return n, fmt.Errorf("write %s: %w", s.addr, err)
 			}
-			n += len(deltas)
+			n += len(buf)
 		}
-		if rerr == io.EOF {
+		if end == io.EOF {
 			return n, nil
-		} else if rerr != nil {
-			return n, fmt.Errorf("write %s: after quad %d: %w", s.addr, n, rerr)
+		} else if end != nil {
+			return n, fmt.Errorf("write %s: after quad %d: %w", s.addr, n, end)
 		}
 	}
+}
+
+// readBatch reads up to max quads from r into buf[:0], calling check on each
+// with its index in the batch; a check error stops it (err). It returns the
+// batch and the read error that ended it early (end; io.EOF at the end of
+// the input).
+func readBatch(r quad.Reader, buf []quad.Quad, max int, check func(q quad.Quad, i int) error) (batch []quad.Quad, end, err error) {
+	buf = buf[:0]
+	for len(buf) < max {
+		q, rerr := r.ReadQuad()
+		if rerr != nil {
+			return buf, rerr, nil
+		}
+		if err := check(q, len(buf)); err != nil {
+			return buf, nil, err
+		}
+		buf = append(buf, q)
+	}
+	return buf, nil, nil
+}
+
+// ErrSourceStored is returned (wrapped) by BulkLoadSources when one of the
+// sources it is asked to load already has quads in the store.
+var ErrSourceStored = kvstore.ErrSourceStored
+
+// BulkOptions are the settings of BulkLoadSources.
+type BulkOptions struct {
+	// Batch is how many quads go into one transaction where the backend
+	// writes in batches; 0 means 10^5.
+	Batch int
+	// Quads is how many quads the reader holds, when the caller knows (a
+	// first pass over a file): the PostgreSQL path drops and rebuilds the
+	// indexes of Cayley's quads table when the load is large against what
+	// the table holds.
+	Quads int
+}
+
+// nativeSourceLoader is a QuadStore with a journaled bulk load of new
+// sources (graph/kvstore).
+type nativeSourceLoader interface {
+	BulkLoadSources(ctx context.Context, labels []quad.Value, r quad.Reader, batch int) (read, added int, err error)
+}
+
+// BulkLoadSources stores the quads read from r until io.EOF, the whole
+// content of sources that the store does not hold yet: every quad must
+// carry one of labels, and none of labels may have quads in the store
+// (ErrSourceStored). It is the fast path for large loads: memory stays
+// bounded by the batch as the input grows, and nothing is read back. Like
+// Replace it is all or nothing, also when the process is killed: the
+// embedded store journals the labels and removes them after a crash, when it
+// is opened next; PostgreSQL loads in one transaction. It returns how many
+// quads it read and the change (every distinct quad is added).
+func (s *Store) BulkLoadSources(ctx context.Context, labels []quad.Value, r quad.Reader, opt BulkOptions) (int, Change, error) {
+	if opt.Batch <= 0 {
+		opt.Batch = 100_000
+	}
+	if len(labels) == 0 {
+		return 0, Change{}, fmt.Errorf("write %s: bulk load: no sources", s.addr)
+	}
+	if b, ok := s.qs.(nativeSourceLoader); ok {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		n, added, err := b.BulkLoadSources(ctx, labels, r, opt.Batch)
+		return n, Change{Added: added}, err
+	}
+	stored, err := s.Labels(ctx)
+	if err != nil {
+		return 0, Change{}, err
+	}
+	want := make(map[quad.Value]bool, len(labels))
+	for _, l := range labels {
+		want[l] = true
+	}
+	for _, l := range stored {
+		if want[l] {
+			return 0, Change{}, fmt.Errorf("write %s: %v: %w", s.addr, l, ErrSourceStored)
+		}
+	}
+	if s.backend == BackendPostgres {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		n, added, err := s.bulkLoadSourcesPostgres(ctx, want, r, opt)
+		return n, Change{Added: added}, err
+	}
+	// The other backends (memory, Cayley's bolt layout, CockroachDB) take
+	// the sources in one Replace, which is one transaction.
+	var quads []quad.Quad
+	for {
+		q, err := r.ReadQuad()
+		if err == io.EOF {
+			break
+		} else if err != nil {
+			return 0, Change{}, fmt.Errorf("write %s: after quad %d: %w", s.addr, len(quads), err)
+		}
+		quads = append(quads, q)
+	}
+	ch, err := s.Replace(ctx, labels, quads)
+	return len(quads), ch, err
 }

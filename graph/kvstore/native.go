@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 
 	"github.com/cayleygraph/quad"
 )
@@ -12,6 +11,14 @@ import (
 // chunk is how many keys a scan reads per read transaction. Scans release
 // the transaction between chunks, so a slow consumer never holds one open.
 const chunk = 1024
+
+// firstChunk is how many keys the first read transaction of a Match reads.
+const firstChunk = 16
+
+// exactEstimate is the largest counter below which Estimate counts the
+// matching keys of a pattern with two or three bound terms instead of
+// returning the smallest counter (an upper bound).
+const exactEstimate = 1024
 
 // bound returns the ids of the bound terms of pat, and false when a bound
 // term is not stored (so nothing matches).
@@ -96,7 +103,10 @@ func scanIDs(r reader, x *index, prefix, from []byte, q ids, max int, out []ids)
 
 // matchChunks calls fn with the id quads matching pat a chunk at a time,
 // and with their values when values is set. Each chunk is read in its own
-// read transaction; fn runs outside it.
+// read transaction; fn runs outside it. The first chunk is read in the
+// transaction that looks the bound terms up, and is small (firstChunk keys):
+// most lookups of a join find a few quads, and a caller that stops early does
+// not pay for a full chunk. Later chunks grow to chunk keys.
 func (s *Store) matchChunks(ctx context.Context, pat quad.Quad, values bool, fn func(c []ids, v []quad.Quad) bool) error {
 	var (
 		q      ids
@@ -107,35 +117,42 @@ func (s *Store) matchChunks(ctx context.Context, pat quad.Quad, values bool, fn 
 		buf    []ids
 		vals   []quad.Quad
 	)
+	size := firstChunk
+	read := func(r reader) error {
+		var err error
+		buf, from, err = scanIDs(r, x, prefix, from, q, size, buf[:0])
+		if err != nil || !values {
+			return err
+		}
+		vals, err = s.quads(r, buf, vals[:0])
+		return err
+	}
 	err := s.eng.view(func(r reader) error {
 		var err error
 		if q, ok, err = s.bound(r, pat); err != nil || !ok {
 			return err
 		}
-		x, prefix, err = s.chooseIndex(r, q)
-		return err
+		if x, prefix, err = s.chooseIndex(r, q); err != nil {
+			return err
+		}
+		return read(r)
 	})
-	if err != nil || !ok {
-		return err
+	if err != nil {
+		return fmt.Errorf("read %s: %w", s.dir, err)
+	}
+	if !ok {
+		return nil
 	}
 	for {
+		if !fn(buf, vals) || from == nil {
+			return nil
+		}
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		err := s.eng.view(func(r reader) error {
-			var err error
-			buf, from, err = scanIDs(r, x, prefix, from, q, chunk, buf[:0])
-			if err != nil || !values {
-				return err
-			}
-			vals, err = s.quads(r, buf, vals[:0])
-			return err
-		})
-		if err != nil {
+		size = min(4*size, chunk)
+		if err := s.eng.view(read); err != nil {
 			return fmt.Errorf("read %s: %w", s.dir, err)
-		}
-		if !fn(buf, vals) || from == nil {
-			return nil
 		}
 	}
 }
@@ -196,6 +213,11 @@ func (s *Store) Estimate(ctx context.Context, pat quad.Quad) int64 {
 			}
 		}
 		switch nb {
+		case 2, 3:
+			if n <= exactEstimate {
+				n, err = s.countMatches(r, q)
+			}
+			return err
 		case 0:
 			v, err := s.metaInt(r, metaQuads)
 			n = int64(v)
@@ -211,6 +233,35 @@ func (s *Store) Estimate(ctx context.Context, pat quad.Quad) int64 {
 		return nil
 	})
 	return max(n, 0)
+}
+
+// countMatches counts the keys of the best index for the bound terms of q
+// that match all of them.
+func (s *Store) countMatches(r reader, q ids) (int64, error) {
+	x, prefix, err := s.chooseIndex(r, q)
+	if err != nil {
+		return 0, err
+	}
+	var n int64
+	var derr error
+	err = r.scan(x.table, prefix, nil, func(k, _ []byte) bool {
+		got, err := x.decode(k)
+		if err != nil {
+			derr = err
+			return false
+		}
+		for p, id := range q {
+			if id != 0 && got[p] != id {
+				return true
+			}
+		}
+		n++
+		return true
+	})
+	if err == nil {
+		err = derr
+	}
+	return n, err
 }
 
 // Replace makes the quads labelled with one of labels exactly quads, in one
@@ -334,45 +385,25 @@ func (s *Store) BulkLoad(ctx context.Context, r quad.Reader, batch int) (int, er
 	if batch <= 0 {
 		batch = 100_000
 	}
-	n := 0
-	buf := make([]quad.Quad, 0, batch)
-	for {
-		buf = buf[:0]
-		var rerr error
-		for len(buf) < batch {
-			q, err := r.ReadQuad()
-			if err != nil {
-				rerr = err
-				break
-			}
-			if err := checkQuad(q); err != nil {
-				return n, fmt.Errorf("bulk load: quad %d: %w", n+len(buf)+1, err)
-			}
-			buf = append(buf, q)
-		}
-		if len(buf) > 0 {
-			if err := ctx.Err(); err != nil {
-				return n, err
-			}
-			if err := s.addBatch(buf); err != nil {
-				return n, fmt.Errorf("bulk load: %w", err)
-			}
-			n += len(buf)
-		}
-		if rerr == io.EOF {
-			return n, nil
-		} else if rerr != nil {
-			return n, fmt.Errorf("bulk load: after quad %d: %w", n, rerr)
-		}
-	}
+	n, _, err := s.bulkBatches(ctx, r, batch, nil)
+	return n, err
 }
 
+// addBatch adds quads in one transaction.
 func (s *Store) addBatch(quads []quad.Quad) error {
+	_, err := s.addQuads(quads)
+	return err
+}
+
+// addQuads adds quads in one transaction and reports how many were new.
+func (s *Store) addQuads(quads []quad.Quad) (int, error) {
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
 	var t *writeTx
+	added := 0
 	err := s.eng.update(func(r reader, w writer) error {
 		t = newWriteTx(s, r, len(quads))
+		added = 0
 		for _, q := range quads {
 			var iq ids
 			for p, d := range quad.Directions {
@@ -382,15 +413,19 @@ func (s *Store) addBatch(quads []quad.Quad) error {
 				}
 				iq[p] = id
 			}
-			if _, err := t.add(iq); err != nil {
+			ok, err := t.add(iq)
+			if err != nil {
 				return err
+			}
+			if ok {
+				added++
 			}
 		}
 		return t.commit(w)
 	})
 	if err != nil {
-		return fmt.Errorf("write %s: %w", s.dir, err)
+		return 0, fmt.Errorf("write %s: %w", s.dir, err)
 	}
 	t.committed()
-	return nil
+	return added, nil
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"sync"
@@ -38,6 +39,9 @@ type Options struct {
 	// LockTimeout is how long Open waits for another process to release the
 	// store before it gives up with ErrInUse. Zero means one second.
 	LockTimeout time.Duration
+	// Log gets a warning when Open rolls back a bulk load that a crash
+	// interrupted. Nil means slog.Default().
+	Log *slog.Logger
 }
 
 // Detect reports the engine of the store in dir, or "" when dir holds none.
@@ -110,6 +114,14 @@ func Open(dir string, o Options) (*Store, error) {
 	}
 	s := &Store{eng: eng, engine: kind, dir: dir, ids: map[string]uint64{}, counts: map[[2]uint64]int64{}}
 	if err := s.checkVersion(); err != nil {
+		eng.close()
+		return nil, fmt.Errorf("open %s: %w", dir, err)
+	}
+	log := o.Log
+	if log == nil {
+		log = slog.Default()
+	}
+	if err := s.recoverBulk(log); err != nil {
 		eng.close()
 		return nil, fmt.Errorf("open %s: %w", dir, err)
 	}

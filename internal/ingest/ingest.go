@@ -70,7 +70,8 @@ func (r Report) Quads() int {
 
 type pending struct {
 	res   FileResult
-	quads []quad.Quad
+	quads []quad.Quad // a document's quads; N-Quads files are read again when written
+	nq    bool
 }
 
 // Load loads the files and folders named by paths (folders recursively, in
@@ -78,6 +79,12 @@ type pending struct {
 // it writes anything: a file that cannot be read or parsed fails the whole
 // load with the store unchanged. Inside folders, files of no known genre are
 // skipped with a warning; a file named on its own is an error.
+//
+// N-Quads files are streamed, never held in memory whole: a first pass
+// checks their syntax and collects their labels, and when none of those
+// labels is stored yet a second pass writes them with the store's bulk path
+// (Store.BulkLoadSources), all or nothing per file. A file that restates
+// stored sources goes through Replace, which needs its quads in memory.
 func (l *Loader) Load(ctx context.Context, paths []string) (Report, error) {
 	start := time.Now()
 	log := l.Log
@@ -98,7 +105,7 @@ func (l *Loader) Load(ctx context.Context, paths []string) (Report, error) {
 	if l.Progress != nil && len(files) > 0 {
 		bar = progressbar.NewOptions64(total,
 			progressbar.OptionSetWriter(l.Progress),
-			progressbar.OptionSetDescription("reading"),
+			progressbar.OptionSetDescription("checking"),
 			progressbar.OptionShowBytes(true),
 			progressbar.OptionShowCount(),
 			progressbar.OptionSetPredictTime(true),
@@ -112,7 +119,7 @@ func (l *Loader) Load(ctx context.Context, paths []string) (Report, error) {
 		if err := ctx.Err(); err != nil {
 			return Report{}, err
 		}
-		p, err := l.read(ctx, path)
+		p, err := l.read(ctx, path, bar)
 		if errors.Is(err, loaders.ErrUnknownGenre) && !explicit[path] {
 			log.Debug("skipped file of unknown genre", "file", path, "reason", err)
 			reason := strings.TrimPrefix(err.Error(), "load "+path+": ")
@@ -126,11 +133,6 @@ func (l *Loader) Load(ctx context.Context, paths []string) (Report, error) {
 			return Report{}, err
 		}
 		work = append(work, p)
-		if bar != nil {
-			if fi, err := os.Stat(path); err == nil {
-				bar.Add64(fi.Size())
-			}
-		}
 	}
 	if bar != nil {
 		bar.Finish()
@@ -146,11 +148,22 @@ func (l *Loader) Load(ctx context.Context, paths []string) (Report, error) {
 			return rep, fmt.Errorf("load %s: %w", c.Label, err)
 		}
 	}
+	stored := map[quad.Value]bool{}
+	labels, err := l.Store.Labels(ctx)
+	if err != nil {
+		return rep, fmt.Errorf("load: %w", err)
+	}
+	for _, v := range labels {
+		stored[v] = true
+	}
 	for _, p := range work {
 		if p.res.Skipped == "" {
-			ch, err := l.Store.Replace(ctx, p.res.Labels, p.quads)
+			ch, err := l.write(ctx, p, stored)
 			if err != nil {
 				return rep, fmt.Errorf("load %s: %w", p.res.Path, err)
+			}
+			for _, v := range p.res.Labels {
+				stored[v] = true
 			}
 			p.res.Change = ch
 			rep.Added += ch.Added
@@ -163,17 +176,96 @@ func (l *Loader) Load(ctx context.Context, paths []string) (Report, error) {
 	return rep, nil
 }
 
-func (l *Loader) read(ctx context.Context, path string) (pending, error) {
-	if graph.IsNQuadsFile(path) {
-		var label quad.Value
-		if l.Label != "" {
-			label = l.Label
+// write stores one checked file: a document, or N-Quads restating stored
+// sources, with Replace; N-Quads of new sources with the bulk path.
+func (l *Loader) write(ctx context.Context, p pending, stored map[quad.Value]bool) (graph.Change, error) {
+	if !p.nq {
+		return l.Store.Replace(ctx, p.res.Labels, p.quads)
+	}
+	if len(p.res.Labels) == 0 { // no quads
+		return graph.Change{}, nil
+	}
+	bulk := true
+	for _, v := range p.res.Labels {
+		bulk = bulk && !stored[v]
+	}
+	if !bulk {
+		label, override := l.fileLabel()
+		quads, labels, err := graph.ReadQuadFile(p.res.Path, label, override)
+		if err != nil {
+			return graph.Change{}, err
 		}
-		quads, labels, err := graph.ReadQuadFile(path, label, l.Label != "")
+		return l.Store.Replace(ctx, labels, quads)
+	}
+	f, err := os.Open(p.res.Path)
+	if err != nil {
+		return graph.Change{}, unwrapPathError(err)
+	}
+	defer f.Close()
+	label, override := l.fileLabel()
+	qf, err := graph.NewQuadFile(f, p.res.Path, label, override)
+	if err != nil {
+		return graph.Change{}, err
+	}
+	var r quad.Reader = qf
+	if l.Progress != nil {
+		bar := progressbar.NewOptions(p.res.Quads,
+			progressbar.OptionSetWriter(l.Progress),
+			progressbar.OptionSetDescription("loading "+filepath.Base(p.res.Path)),
+			progressbar.OptionShowCount(),
+			progressbar.OptionShowIts(),
+			progressbar.OptionSetItsString("quads"),
+			progressbar.OptionSetPredictTime(true),
+			progressbar.OptionClearOnFinish(),
+			progressbar.OptionThrottle(100*time.Millisecond),
+		)
+		defer bar.Finish()
+		r = &countingReader{r: qf, bar: bar}
+	}
+	_, ch, err := l.Store.BulkLoadSources(ctx, p.res.Labels, r, graph.BulkOptions{Quads: p.res.Quads})
+	return ch, err
+}
+
+// fileLabel returns the label the quads of N-Quads files get, and whether
+// it overrides the files' own (--label).
+func (l *Loader) fileLabel() (quad.Value, bool) {
+	if l.Label == "" {
+		return nil, false
+	}
+	return l.Label, true
+}
+
+// countingReader moves a progress bar as quads are read.
+type countingReader struct {
+	r   quad.Reader
+	bar *progressbar.ProgressBar
+	n   int
+}
+
+// progressStep is how many quads pass between two updates of a bar.
+const progressStep = 4096
+
+func (c *countingReader) ReadQuad() (quad.Quad, error) {
+	q, err := c.r.ReadQuad()
+	if err == nil {
+		if c.n++; c.n == progressStep {
+			c.bar.Add(c.n)
+			c.n = 0
+		}
+	} else if c.n > 0 {
+		c.bar.Add(c.n)
+		c.n = 0
+	}
+	return q, err
+}
+
+func (l *Loader) read(ctx context.Context, path string, bar *progressbar.ProgressBar) (pending, error) {
+	if graph.IsNQuadsFile(path) {
+		res, err := l.check(path, bar)
 		if err != nil {
 			return pending{}, fmt.Errorf("load %w", err)
 		}
-		return pending{res: FileResult{Path: path, Labels: labels, Quads: len(quads)}, quads: quads}, nil
+		return pending{res: res, nq: true}, nil
 	}
 	if l.Docs == nil {
 		return pending{}, fmt.Errorf("load %s: %w: only N-Quads files (.nq, .nt, .nq.gz) can be loaded here", path, loaders.ErrUnknownGenre)
@@ -193,6 +285,9 @@ func (l *Loader) read(ctx context.Context, path string) (pending, error) {
 	if err != nil {
 		return pending{}, fmt.Errorf("load %w", err)
 	}
+	if bar != nil {
+		bar.Add64(int64(len(data)))
+	}
 	label := graph.SourceIRI(path)
 	quads, err := l.Docs.Load(ctx, loaders.File{Path: path, Label: label, Data: data})
 	if err != nil {
@@ -202,6 +297,35 @@ func (l *Loader) read(ctx context.Context, path string) (pending, error) {
 		return pending{}, fmt.Errorf("load %s: %w", path, err)
 	}
 	return pending{res: FileResult{Path: path, Labels: []quad.Value{label}, Quads: len(quads)}, quads: quads}, nil
+}
+
+// check streams an N-Quads file once: it checks its syntax and counts its
+// quads and labels, holding none of them.
+func (l *Loader) check(path string, bar *progressbar.ProgressBar) (FileResult, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return FileResult{}, err
+	}
+	defer f.Close()
+	var in io.Reader = f
+	if bar != nil {
+		pr := progressbar.NewReader(f, bar)
+		in = &pr
+	}
+	label, override := l.fileLabel()
+	qf, err := graph.NewQuadFile(in, path, label, override)
+	if err != nil {
+		return FileResult{}, err
+	}
+	for {
+		_, err := qf.ReadQuad()
+		if err == io.EOF {
+			break
+		} else if err != nil {
+			return FileResult{}, err
+		}
+	}
+	return FileResult{Path: path, Labels: qf.Labels(), Quads: qf.Count()}, nil
 }
 
 // expand turns paths into the list of files to load, and marks the ones the
