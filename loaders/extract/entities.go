@@ -120,6 +120,13 @@ func (r *registry) introduce(kind, s, lang string) *entity {
 		return e
 	}
 	slug := text.Slug(s)
+	if kind == graph.KindPerson {
+		// A Chinese name is slugged in Pinyin, as English text writes it:
+		// 刘文清 in one document and Liu Wenqing in another are one person.
+		if py := text.NameSlug(s); py != "" {
+			slug = py
+		}
+	}
 	if slug == "" {
 		return nil
 	}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/cayleygraph/quad"
 	"github.com/partygraph/partygraph/graph"
+	"github.com/partygraph/partygraph/loaders/text"
 )
 
 func en(s string) quad.Value { return quad.LangString{Value: quad.String(s), Lang: "en"} }
@@ -163,8 +164,8 @@ func TestGeneral(t *testing.T) {
 				{z2030, graph.CountryMin, integer("20")},
 				{z2030, graph.Outcome, id("outcome", "清水宣言")},
 				{id("theme", "亚洲政党绿色发展论坛-2030"), graph.Label, quad.LangString{Value: "綠色轉型與政黨責任", Lang: "zh-Hant"}},
-				{id("person", "林海生"), graph.LeaderOf, donghai},
-				{z2030, graph.Attendee, id("person", "林海生")},
+				{id("person", "lin-haisheng"), graph.LeaderOf, donghai},
+				{z2030, graph.Attendee, id("person", "lin-haisheng")},
 				{z2030, graph.Attendee, donghai},
 				{id("person", "安娜-韦斯特"), graph.LeaderOf, id("party", "北岸社会党")},
 			},
@@ -189,6 +190,67 @@ func TestGeneral(t *testing.T) {
 			not: []fact{{id("series", "southern-parties-dialogue-held-online"), graph.Type, graph.MeetingSeries}},
 		},
 	}
+	gMonth := func(s string) quad.Value {
+		return quad.TypedString{Value: quad.String(s), Type: graph.XSDNS + "gYearMonth"}
+	}
+	a2033, a2035, a2037 := meetingIRI(icappGA, "2033"), meetingIRI(icappGA, "2035"), meetingIRI(icappGA, "2037")
+	d2016 := meetingIRI(dw, "2016")
+	song, linchuan := id("person", "song-wenbin"), id("city", "临川")
+	tests = append(tests, []struct {
+		file string
+		want []fact
+		not  []fact
+	}{
+		{
+			file: "assemblies-table.txt", // wiki export: a table with bare years, months in the text
+			want: []fact{
+				{a2033, graph.SuperEvent, icappGA},
+				{a2033, graph.StartDate, gYear("2033")},
+				{a2033, graph.Location, id("city", "dorvast")},
+				{a2035, graph.StartDate, gMonth("2035-11")},
+				{a2035, graph.AttendMode, graph.OnlineEvent},
+				{a2035, graph.Speaker, id("person", "arun-velappan")},
+				{a2037, graph.StartDate, gMonth("2037-03")},
+				{a2037, graph.Location, id("city", "pelinor")},
+				{a2037, graph.Outcome, id("outcome", "pelinor-declaration")},
+				{a2035, graph.Follows, a2033},
+				{a2037, graph.Follows, a2035},
+				{icappGA, graph.AltLabel, en("General Assembly of the International Conference of Asian Political Parties")},
+			},
+			not: []fact{
+				{a2035, graph.Location, id("city", "pelinor")}, // an online assembly has no venue
+				{a2037, graph.StartDate, gYear("2037")},        // the month is more precise
+				{icappGA, graph.Label, en("General Assembly of the International Conference of Asian Political Parties")},
+			},
+		},
+		{
+			file: "visit-zh.txt", // Chinese web page of a party: a delegation's visit
+			want: []fact{
+				{id("person", "liu-wenqing"), graph.Label, zhHans("刘文清")}, // the node delegation-visit.txt names in English
+				{id("person", "liu-wenqing"), graph.MemberOf, idcpc},
+				{"", graph.DateModified, xsdDate("2029-09-03")},
+			},
+			not: []fact{{id("person", "刘文清"), graph.Type, graph.Person}},
+		},
+		{
+			file: "dialogue-2016.wiki", // Traditional Chinese wikitext, a month without a day
+			want: []fact{
+				{d2016, graph.SuperEvent, dw},
+				{d2016, graph.StartDate, gMonth("2016-10")},
+				{d2016, graph.Location, linchuan},
+				{d2016, graph.Organizer, idcpc},
+				{d2016, graph.AttendMode, graph.OnlineEvent},
+				{d2016, graph.AttendMode, graph.OfflineEvent},
+				{d2016, graph.Attendee, song},
+				{d2016, graph.Speaker, song}, // 宋部長 is 宋文彬
+				{song, graph.MemberOf, idcpc},
+				{d2016, graph.PartyMin, integer("70")},
+				{d2016, graph.CountryMin, integer("40")},
+				{dw, graph.SeeAlso, hlm},
+			},
+			not: []fact{{id("series", "视频会议"), graph.Type, graph.MeetingSeries}}, // a format, no series
+		},
+	}...)
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {
 			qs, label := extractFile(t, filepath.Join("testdata", "general", tc.file))
@@ -211,5 +273,55 @@ func TestGeneral(t *testing.T) {
 				t.Log(nquads(qs))
 			}
 		})
+	}
+}
+
+// TestGeneralTogether extracts the whole general corpus into one graph and
+// checks that the documents meet on shared nodes: no two persons, parties or
+// series with the same name, whatever script or spelling each document
+// uses (刘文清 in one, Liu Wenqing with 刘文清 in another).
+func TestGeneralTogether(t *testing.T) {
+	paths, _ := filepath.Glob(filepath.Join("testdata", "general", "*"))
+	var all []quad.Quad
+	n := 0
+	for _, p := range paths {
+		if filepath.Ext(p) == ".golden" {
+			continue
+		}
+		qs, _ := extractFile(t, p)
+		all = append(all, qs...)
+		n++
+	}
+	if n < 10 {
+		t.Fatalf("only %d documents in testdata/general", n)
+	}
+	oneNodePerName(t, all)
+}
+
+// oneNodePerName checks that quads extracted from several documents name
+// no two persons, parties or series alike (labels and other names, folded).
+func oneNodePerName(t *testing.T, all []quad.Quad) {
+	t.Helper()
+	typeOf := map[quad.Value]quad.Value{}
+	for _, q := range all {
+		if q.Predicate == quad.Value(graph.Type) {
+			typeOf[q.Subject] = q.Object
+		}
+	}
+	byName := map[string]quad.Value{}
+	for _, q := range all {
+		ls, ok := q.Object.(quad.LangString)
+		if !ok || q.Predicate != quad.Value(graph.Label) && q.Predicate != quad.Value(graph.AltLabel) {
+			continue
+		}
+		ty := typeOf[q.Subject]
+		if ty != quad.Value(graph.Person) && ty != quad.Value(graph.PoliticalParty) && ty != quad.Value(graph.MeetingSeries) {
+			continue
+		}
+		key := ty.String() + " " + text.Fold(string(ls.Value))
+		if prev, ok := byName[key]; ok && prev != q.Subject {
+			t.Errorf("two nodes named %q across the documents: %v and %v", ls.Value, prev, q.Subject)
+		}
+		byName[key] = q.Subject
 	}
 }

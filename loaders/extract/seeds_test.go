@@ -11,7 +11,6 @@ import (
 	"github.com/partygraph/partygraph/loaders"
 	"github.com/partygraph/partygraph/loaders/detect"
 	"github.com/partygraph/partygraph/loaders/extract"
-	"github.com/partygraph/partygraph/loaders/text"
 )
 
 const (
@@ -235,29 +234,7 @@ func TestSeedsTogether(t *testing.T) {
 			t.Errorf("the 2017 theme has no label in %s", l)
 		}
 	}
-	// One node per name and kind across the documents.
-	typeOf := map[quad.Value]quad.Value{}
-	for _, q := range all {
-		if q.Predicate == quad.Value(graph.Type) {
-			typeOf[q.Subject] = q.Object
-		}
-	}
-	byName := map[string]quad.Value{}
-	for _, q := range all {
-		ls, ok := q.Object.(quad.LangString)
-		if !ok || q.Predicate != quad.Value(graph.Label) {
-			continue
-		}
-		ty := typeOf[q.Subject]
-		if ty != quad.Value(graph.Person) && ty != quad.Value(graph.PoliticalParty) && ty != quad.Value(graph.MeetingSeries) {
-			continue
-		}
-		key := ty.String() + " " + text.Fold(string(ls.Value))
-		if prev, ok := byName[key]; ok && prev != q.Subject {
-			t.Errorf("two nodes named %q across the seeds: %v and %v", ls.Value, prev, q.Subject)
-		}
-		byName[key] = q.Subject
-	}
+	oneNodePerName(t, all)
 }
 
 // BenchmarkExtractSeeds extracts the four seeds, parsed once, with the

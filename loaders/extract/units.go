@@ -180,6 +180,11 @@ func (r *run) seriesLink(l loaders.Link) (string, bool) {
 	if name == "" || strings.Contains(name, ":") {
 		return "", false
 	}
+	// A kind or a format of meeting is no series: [[视频会议|视频连线]],
+	// [[Plenary session]], [[Video conference]].
+	if f := newFolded(name); f.has(r.x.Cues.Online) || hasFold(r.x.Cues.MeetingKind, name) {
+		return "", false
+	}
 	if hasHan(name) {
 		if zhOrdinalRx.MatchString(name) {
 			return "", false

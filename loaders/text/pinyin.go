@@ -1,0 +1,69 @@
+package text
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/mozillazg/go-pinyin"
+)
+
+// compoundSurnames are the two-character Chinese surnames (Simplified).
+var compoundSurnames = []string{"欧阳", "司马", "诸葛", "上官", "东方", "令狐", "皇甫", "慕容", "司徒", "夏侯", "尉迟", "公孙", "长孙", "宇文", "端木", "澹台", "轩辕", "西门", "南宫", "独孤"}
+
+// surnameReadings are the readings characters take as a surname where they
+// differ from their most common reading (单 is Shan, 曾 is Zeng).
+var surnameReadings = map[rune]string{
+	'单': "shan", '曾': "zeng", '解': "xie", '区': "ou", '仇': "qiu", '朴': "piao",
+	'查': "zha", '盖': "ge", '缪': "miao", '乐': "yue", '覃': "qin", '翟': "zhai",
+	'尉': "yu", '种': "chong", '召': "shao", '秘': "bi", '便': "pian", '万': "wan",
+}
+
+// NameSlug returns the slug of a Chinese personal name written in Chinese
+// characters, in Hanyu Pinyin as English text writes it: the surname, a
+// hyphen, the given name in one word ("刘文清" and "劉文清" give
+// "liu-wenqing", "欧阳明" gives "ouyang-ming"), so that a person a Chinese
+// text names and one an English text names are one node. It returns "" for
+// anything else: a name of two to four characters without a middle dot (a
+// transliterated foreign name such as "安娜·韦斯特" keeps its own slug), or
+// a character without a reading.
+func NameSlug(s string) string {
+	name := ToSimplified(strings.TrimSpace(s))
+	n := utf8.RuneCountInString(name)
+	if n < 2 || n > 4 {
+		return ""
+	}
+	for _, r := range name {
+		if !unicode.Is(unicode.Han, r) {
+			return ""
+		}
+	}
+	surLen := 1
+	for _, c := range compoundSurnames {
+		if strings.HasPrefix(name, c) && n > 2 {
+			surLen = 2
+		}
+	}
+	a := pinyin.NewArgs()
+	var sur, given strings.Builder
+	for i, r := range []rune(name) {
+		py := ""
+		if i == 0 {
+			py = surnameReadings[r]
+		}
+		if py == "" {
+			ps := pinyin.SinglePinyin(r, a)
+			if len(ps) == 0 || ps[0] == "" {
+				return ""
+			}
+			py = ps[0]
+		}
+		py = strings.ReplaceAll(py, "v", "u") // ü: 吕 is Lu in English text
+		if i < surLen {
+			sur.WriteString(py)
+		} else {
+			given.WriteString(py)
+		}
+	}
+	return sur.String() + "-" + given.String()
+}

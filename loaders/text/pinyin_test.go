@@ -1,0 +1,31 @@
+package text
+
+import "testing"
+
+func TestNameSlug(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"刘文清", "liu-wenqing"},
+		{"劉文清", "liu-wenqing"},
+		{"习近平", "xi-jinping"},
+		{"郭业洲", "guo-yezhou"},
+		{"林海生", "lin-haisheng"},
+		{"欧阳明远", "ouyang-mingyuan"},
+		{"曾明", "zeng-ming"},
+		{"吕新", "lu-xin"},
+		{"张三", "zhang-san"},
+		{"安娜·韦斯特", ""},      // a transliterated name keeps its own slug
+		{"博勒尔·岑德", ""},      //
+		{"东海人民党主席", ""},     // too long for a name
+		{"林", ""},           // a surname alone
+		{"Liu Wenqing", ""}, // not Chinese characters
+		{"林A", ""},          // mixed
+		{"", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in, func(t *testing.T) {
+			if got := NameSlug(tc.in); got != tc.want {
+				t.Errorf("NameSlug(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
