@@ -73,26 +73,28 @@ type activeGraph struct {
 
 // executor evaluates one query.
 type executor struct {
-	ctx    context.Context
-	st     Store
-	opt    Options
-	base   string
-	slots  map[string]int
-	names  []string
-	graph  activeGraph
-	dflt   []quad.Value // default graph labels; nil = all
-	named  map[quad.Value]bool
-	namedL []quad.Value // named graph list, when known
-	dedup  bool         // default graph lookups must remove duplicate triples
-	labels []quad.Value // cached labels of the store
-	now    time.Time
-	bnodes map[string]quad.BNode
-	genB   map[quad.BNode]bool // blank nodes made by BNODE(str)
-	nbnode int
-	err    error
-	ticks  int
-	plans  map[planKey][]int
-	fns    map[Expr]evalFn
+	ctx     context.Context
+	st      Store
+	opt     Options
+	base    string
+	slots   map[string]int
+	names   []string
+	graph   activeGraph
+	dflt    []quad.Value // default graph labels; nil = all
+	named   map[quad.Value]bool
+	namedL  []quad.Value       // named graph list, when known
+	dedup   bool               // default graph lookups must remove duplicate triples
+	preds   map[quad.Value]int // predicate -> lookups so far; -1: in one graph, -2: in several
+	labels  []quad.Value       // cached labels of the store
+	now     time.Time
+	bnodes  map[string]quad.BNode
+	genB    map[quad.BNode]bool // blank nodes made by BNODE(str)
+	nbnode  int
+	err     error
+	ticks   int
+	plans   map[planKey][]int
+	fanouts map[fanoutKey]float64
+	fns     map[Expr]evalFn
 	// zeroCheck: zero-length paths must start at a node of the graph
 	zeroCheck bool
 	topK      map[*OrderBy]int64 // ORDER BY under a LIMIT: how many solutions to keep
@@ -160,6 +162,7 @@ func newExecutor(ctx context.Context, st Store, q *Query, opt Options) (*executo
 		topK:      map[*OrderBy]int64{},
 		bgpStates: map[bgpStateKey][]hashStep{},
 		plans:     map[planKey][]int{},
+		fanouts:   map[fanoutKey]float64{},
 		fns:       map[Expr]evalFn{},
 	}
 	if e.base == "" {
@@ -480,7 +483,7 @@ func (e *executor) matchStore(s, p, o quad.Value, ag activeGraph, r row, fn func
 	case gDefault:
 		var dedup *deduper
 		if e.dedup {
-			if s != nil && p != nil && o != nil {
+			if s != nil && p != nil && o != nil && !e.oneGraph(p, false) {
 				// one match is enough
 				found := false
 				inner := fn
@@ -503,7 +506,9 @@ func (e *executor) matchStore(s, p, o quad.Value, ag activeGraph, r row, fn func
 				}
 				return true
 			}
-			dedup = newDeduper(s, p, o)
+			if !e.oneGraph(p, false) {
+				dedup = newDeduper(s, p, o)
+			}
 		}
 		if e.dflt == nil {
 			call(nil, dedup)
@@ -539,6 +544,55 @@ func (e *executor) matchStore(s, p, o quad.Value, ag activeGraph, r row, fn func
 		call(nil, nil)
 	}
 	return cont && e.err == nil
+}
+
+// Duplicate removal in the default graph: a predicate whose quads all lie in
+// one graph needs none. When the store has at most oneGraphLabels labels, the
+// engine checks that for a predicate once it has been looked up
+// oneGraphAfter times in a query (the check is a lookup per label).
+const (
+	oneGraphLabels = 8
+	oneGraphAfter  = 8
+)
+
+// oneGraph reports whether all quads with predicate p are known to lie in one
+// graph of the default graph (the merge of all labels); now: check at once.
+func (e *executor) oneGraph(p quad.Value, now bool) bool {
+	if p == nil || e.dflt != nil || e.labels == nil || len(e.labels) > oneGraphLabels {
+		return false
+	}
+	if e.preds == nil {
+		e.preds = map[quad.Value]int{}
+	}
+	n := e.preds[p]
+	switch {
+	case n < 0:
+		return n == -1
+	case n < oneGraphAfter && !now:
+		e.preds[p] = n + 1
+		return false
+	}
+	holders := 0
+	for _, l := range e.labels {
+		found := false
+		err := e.st.Match(e.ctx, nil, p, nil, l, func(quad.Quad) bool {
+			found = true
+			return false
+		})
+		if err != nil {
+			e.preds[p] = -2
+			return false
+		}
+		if found {
+			holders++
+		}
+	}
+	if holders <= 1 {
+		e.preds[p] = -1
+		return true
+	}
+	e.preds[p] = -2
+	return false
 }
 
 // ---- evaluation ----
@@ -1401,7 +1455,10 @@ func (e *executor) buildHash(h *hashStep, p [3]cterm, ag activeGraph, remaining 
 	if remaining()*cost < h.est {
 		return true
 	}
-	table := map[[3]quad.Value][]quad.Quad{}
+	table := make(map[[3]quad.Value][]quad.Quad, min(h.est, 1<<18))
+	if e.dedup && ag.mode == gDefault {
+		e.oneGraph(c(p[1]), true) // a scan: settle whether it needs duplicate removal first
+	}
 	ok := e.matchTriples(c(p[0]), c(p[1]), c(p[2]), ag, nil, func(q quad.Quad) bool {
 		var k [3]quad.Value
 		for n, j := range h.keyPos {
@@ -1816,11 +1873,14 @@ func singleLabel(ctx context.Context, st Store) quad.Value {
 
 // deduper removes duplicate triples from one lookup of the default graph (the
 // same triple stated in several graphs), keyed by the free positions only.
+// Its map is made at the second quad: most lookups of a join find one.
 type deduper struct {
-	free [3]bool
-	one  int // the only free position, or -1
-	m1   map[quad.Value]struct{}
-	m3   map[tripleKey]struct{}
+	free  [3]bool
+	one   int // the only free position, or -1
+	n     int // quads seen
+	first quad.Quad
+	m1    map[quad.Value]struct{}
+	m3    map[tripleKey]struct{}
 }
 
 func newDeduper(s, p, o quad.Value) *deduper {
@@ -1833,17 +1893,32 @@ func newDeduper(s, p, o quad.Value) *deduper {
 			n++
 		}
 	}
-	if n == 1 {
-		d.m1 = map[quad.Value]struct{}{}
-	} else {
+	if n != 1 {
 		d.one = -1
-		d.m3 = map[tripleKey]struct{}{}
 	}
 	return d
 }
 
 // seen reports whether q was seen before, and records it.
 func (d *deduper) seen(q quad.Quad) bool {
+	d.n++
+	switch d.n {
+	case 1:
+		d.first = q
+		return false
+	case 2:
+		if d.one >= 0 {
+			d.m1 = map[quad.Value]struct{}{}
+		} else {
+			d.m3 = map[tripleKey]struct{}{}
+		}
+		d.record(d.first)
+	}
+	return d.record(q)
+}
+
+// record adds q to the map and reports whether it was there.
+func (d *deduper) record(q quad.Quad) bool {
 	if d.m1 != nil {
 		v := quadAt(q, d.one)
 		if _, ok := d.m1[v]; ok {

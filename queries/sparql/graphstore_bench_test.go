@@ -6,6 +6,8 @@ import (
 	"errors"
 	"io"
 	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/cayleygraph/quad"
@@ -57,17 +59,51 @@ func BenchmarkGraphStore(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		b.Run(lq.name, func(b *testing.B) {
-			b.ReportAllocs()
-			rows := 0
-			for b.Loop() {
-				res, err := Exec(ctx, st, q, Options{})
-				if err != nil {
-					b.Fatal(err)
-				}
-				rows = len(res.Rows)
+		benchExec(b, st, lq.name, q)
+	}
+}
+
+// BenchmarkStoreFiles runs the queries of ../../bench/queries/lubm (the files
+// bench/run.sh compares with Oxigraph) on an existing store named by
+// $SPARQL_BENCH_STORE (e.g. a directory that `partygraph load` filled with
+// LUBM(10)), as it is: the way to profile a query on the default store at
+// a size that takes long to load. $SPARQL_BENCH_QUERIES narrows the files
+// (a glob, default *.rq).
+func BenchmarkStoreFiles(b *testing.B) {
+	db := os.Getenv("SPARQL_BENCH_STORE")
+	if db == "" {
+		b.Skip("SPARQL_BENCH_STORE names no store")
+	}
+	ctx := context.Background()
+	st, err := graph.Open(ctx, db, graph.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	glob := os.Getenv("SPARQL_BENCH_QUERIES")
+	if glob == "" {
+		glob = "*.rq"
+	}
+	files, err := filepath.Glob(filepath.Join("..", "..", "bench", "queries", "lubm", glob))
+	if err != nil || len(files) == 0 {
+		b.Fatalf("no query files match %s (%v)", glob, err)
+	}
+	for _, f := range files {
+		text, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		q, err := Parse(string(text))
+		if err != nil {
+			b.Fatalf("%s: %v", f, err)
+		}
+		if os.Getenv("SPARQL_BENCH_EXPLAIN") != "" {
+			plan, err := q.Explain(ctx, st, Options{})
+			if err != nil {
+				b.Fatal(err)
 			}
-			b.ReportMetric(float64(rows), "rows")
-		})
+			b.Logf("%s:\n%s", f, plan)
+		}
+		benchExec(b, st, strings.TrimSuffix(filepath.Base(f), ".rq"), q)
 	}
 }

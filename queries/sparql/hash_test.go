@@ -71,3 +71,80 @@ func TestHashSteps(t *testing.T) {
 		})
 	}
 }
+
+// TestDefaultGraphDuplicates checks the default graph of a store where one
+// predicate's triples are all stated by two graphs and another's by one: the
+// engine stops removing duplicates for the second once it has checked that
+// one graph holds it, and must go on removing them for the first, in nested
+// loops and hash steps alike. The answers must be those of the same triples
+// in one graph.
+func TestDefaultGraphDuplicates(t *testing.T) {
+	g0, g1 := quad.IRI("http://example.org/g0"), quad.IRI("http://example.org/g1")
+	two, one := NewMemStore(), NewMemStore()
+	iri := func(s string, i int) quad.IRI { return quad.IRI("http://example.org/" + s + strconv.Itoa(i)) }
+	for i := 0; i < 60; i++ {
+		q := quad.Quad{Subject: iri("s", i), Predicate: quad.IRI("http://example.org/once"), Object: iri("o", i%20), Label: g0}
+		two.Add(q)
+		one.Add(q)
+	}
+	for i := 0; i < 20; i++ {
+		for j := 0; j < 3; j++ {
+			q := quad.Quad{Subject: iri("o", i), Predicate: quad.IRI("http://example.org/twice"), Object: iri("x", (i+j)%7), Label: g0}
+			two.Add(q)
+			one.Add(q)
+			q.Label = g1
+			two.Add(q)
+		}
+	}
+	queries := []string{
+		`SELECT ?s ?x { ?s ex:once ?o . ?o ex:twice ?x }`,
+		`SELECT ?o ?x { ?s ex:once ?o . ?o ex:twice ?x . ?s ex:once ?o }`,
+		`SELECT (COUNT(*) AS ?n) { ?s ex:once ?o . ?o ex:twice ?x . ?p ex:twice ?x }`,
+		`SELECT ?x { ?o ex:twice ?x }`,
+	}
+	for i, text := range queries {
+		q, err := Parse(testPrefixes + text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := Exec(context.Background(), one, q, Options{noHash: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(want.Rows) == 0 {
+			t.Fatalf("query %s has no solutions; the test would prove nothing", text)
+		}
+		for _, tc := range []struct {
+			name string
+			st   Store
+			opt  Options
+		}{
+			{"loops", two, Options{noHash: true}},
+			{"hash", two, Options{}},
+			{"hash, expensive lookups", plainLabelStore{two}, Options{}},
+		} {
+			t.Run(strconv.Itoa(i)+"/"+tc.name, func(t *testing.T) {
+				got, err := Exec(context.Background(), tc.st, q, tc.opt)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if a, b := formatResult(got), formatResult(want); a != b {
+					t.Errorf("query %s: %d rows, want %d:\n%s\nwant:\n%s", text, len(got.Rows), len(want.Rows), a, b)
+				}
+			})
+		}
+	}
+}
+
+// plainLabelStore lists labels but has no LookupCost (so the engine hashes sooner).
+type plainLabelStore struct{ m *MemStore }
+
+func (s plainLabelStore) Match(ctx context.Context, sp, p, o, g quad.Value, fn func(quad.Quad) bool) error {
+	return s.m.Match(ctx, sp, p, o, g, fn)
+}
+
+func (s plainLabelStore) Estimate(ctx context.Context, sp, p, o, g quad.Value) int64 {
+	return s.m.Estimate(ctx, sp, p, o, g)
+}
+
+func (s plainLabelStore) Labels(ctx context.Context) ([]quad.Value, error) { return s.m.Labels(ctx) }

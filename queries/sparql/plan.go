@@ -70,7 +70,11 @@ func (e *executor) plan(o *BGP, in row) []int {
 					case 1:
 						cost = cost / 10
 					case 2:
-						cost = min(cost, 1+cost/100)
+						if ests[i] >= sampleAbove {
+							cost = min(cost, e.objectFanout(o, i, g))
+						} else {
+							cost = min(cost, 1+cost/100)
+						}
 					}
 				}
 			}
@@ -97,6 +101,59 @@ func (e *executor) plan(o *BGP, in row) []int {
 	}
 	e.plans[key] = order
 	return order
+}
+
+// Fan-in sampling: for a pattern of at least sampleAbove triples whose object
+// an earlier pattern binds, the planner estimates the triples per object from
+// fanoutSample objects of the pattern instead of assuming a fixed fraction
+// (an object such as a department can have hundreds of members where a
+// course has a few dozen students: the order of a join depends on it).
+const (
+	sampleAbove  = 1000
+	fanoutSample = 8
+)
+
+// objectFanout estimates how many triples of t match one value of its object:
+// the mean of the store's estimates for the pattern with its object set to
+// each of the first fanoutSample objects the pattern has.
+func (e *executor) objectFanout(o *BGP, i int, g quad.Value) float64 {
+	key := fanoutKey{o, i, g}
+	if f, ok := e.fanouts[key]; ok {
+		return f
+	}
+	t := o.Triples[i]
+	c := func(n Node) quad.Value {
+		if n.IsVar() {
+			return nil
+		}
+		return n.Value
+	}
+	var objs []quad.Value
+	seen := map[quad.Value]bool{}
+	e.st.Match(e.ctx, c(t.S), c(t.P), nil, g, func(q quad.Quad) bool {
+		if !seen[q.Object] {
+			seen[q.Object] = true
+			objs = append(objs, q.Object)
+		}
+		return len(objs) < fanoutSample
+	})
+	f := 1.0
+	if len(objs) > 0 {
+		var sum int64
+		for _, v := range objs {
+			sum += e.st.Estimate(e.ctx, c(t.S), c(t.P), v, g)
+		}
+		f = max(1, float64(sum)/float64(len(objs)))
+	}
+	e.fanouts[key] = f
+	return f
+}
+
+// fanoutKey names a triple pattern of a BGP in a graph.
+type fanoutKey struct {
+	bgp   *BGP
+	i     int
+	graph quad.Value
 }
 
 // estimateGraph is the graph argument for Estimate in the active graph.
