@@ -107,6 +107,7 @@ func (x *Extractor) Extract(doc *loaders.Document, label quad.IRI) ([]quad.Quad,
 	for _, u := range r.units {
 		r.relations(u)
 	}
+	r.citedWorks()
 	r.sequence()
 	r.modes()
 	for _, m := range r.meetings {

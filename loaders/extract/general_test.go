@@ -250,6 +250,20 @@ func TestGeneral(t *testing.T) {
 			},
 			not: []fact{{id("series", "视频会议"), graph.Type, graph.MeetingSeries}}, // a format, no series
 		},
+		{
+			file: "dialogue-article.txt", // journal article: a keynote and an outcome known from its references
+			want: []fact{
+				{d2016, graph.SuperEvent, dw},
+				{d2016, graph.Keynote, id("speech", "cpc-in-dialogue-with-the-world-2016-keynote-song-wenbin")},
+				{id("speech", "cpc-in-dialogue-with-the-world-2016-keynote-song-wenbin"), graph.Author, song},
+				{id("speech", "cpc-in-dialogue-with-the-world-2016-keynote-song-wenbin"), graph.Label, zhHans("共建绿色家园")},
+				{id("speech", "cpc-in-dialogue-with-the-world-2016-keynote-song-wenbin"), graph.Label, en("Building a Green Home Together")},
+				{d2016, graph.Outcome, id("outcome", "中国共产党与世界对话会临川共识")},
+				{song, graph.MemberOf, idcpc},
+			},
+			// A cited author the document does not name is nobody's keynote.
+			not: []fact{{id("person", "petrova-a"), graph.Type, graph.Person}},
+		},
 	}...)
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {

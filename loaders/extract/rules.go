@@ -587,6 +587,15 @@ func (r *run) keynote(u *unit, m *meeting) {
 	if author == nil && title == "" {
 		return
 	}
+	sp := r.addKeynote(m, author)
+	if title != "" {
+		sp.addName(title, langOf(title, u.Lang))
+	}
+}
+
+// addKeynote writes the keynote speech of a meeting, by author when known
+// (one node per meeting and author, whichever document or sentence names it).
+func (r *run) addKeynote(m *meeting, author *entity) *entity {
 	key := m.Ent.slug() + "-keynote"
 	if author != nil {
 		key += "-" + author.slug()
@@ -597,9 +606,7 @@ func (r *run) keynote(u *unit, m *meeting) {
 		r.out.add(sp.IRI, graph.Author, author.IRI)
 		r.out.add(m.Ent.IRI, graph.Speaker, author.IRI)
 	}
-	if title != "" {
-		sp.addName(title, langOf(title, u.Lang))
-	}
+	return sp
 }
 
 type personAt struct {

@@ -113,6 +113,10 @@ func TestSeedFacts(t *testing.T) {
 		{"Xi heads China", []string{seedExport}, fact{xi, graph.HeadOfState, china}},
 		{"Ramaphosa's title", []string{seedExport}, fact{ramaphosa, graph.JobTitle, quad.LangString{Value: "President of the African National Congress of South Africa", Lang: "en"}}},
 		{"mentions Xi", []string{seedWiki, seedWeb, seedExport, seedArticle}, fact{"", graph.Mentions, xi}},
+		// From the references of the article: Xi's keynote of 2023 and the Summit's initiative.
+		{"2023 keynote title from a cited speech", []string{seedArticle}, fact{meetingIRI(hlm, "2023"), graph.Keynote, id("speech", "cpc-in-dialogue-with-world-political-parties-high-level-meeting-2023-keynote-xi-jinping")}},
+		{"2023 keynote named in Chinese", []string{seedArticle}, fact{id("speech", "cpc-in-dialogue-with-world-political-parties-high-level-meeting-2023-keynote-xi-jinping"), graph.Label, quad.LangString{Value: "携手同行现代化之路", Lang: "zh-Hans"}}},
+		{"2021 summit initiative from a cited work", []string{seedArticle}, fact{meetingIRI(summit, "2021"), graph.Outcome, id("outcome", "中国共产党与世界政党领导人峰会共同倡议")}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
