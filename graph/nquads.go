@@ -103,9 +103,26 @@ type posError struct {
 func (e *posError) Error() string { return e.msg }
 
 type lineParser struct {
-	s   string
-	off int
+	s    string
+	off  int
+	slow bool // no fast paths (for tests that compare the two)
 }
+
+// iriPlain marks the bytes that an IRI may hold as they are: all but ASCII
+// controls and space, the characters N-Quads forbids, and the escape
+// character. stringPlain does the same for string literals. A term made of
+// such bytes (and valid UTF-8) is a slice of the line; other terms take the
+// slow path, which decodes escapes and reports errors.
+var iriPlain, stringPlain = func() (iri, str [256]bool) {
+	for c := 0x21; c < 0x100; c++ {
+		iri[c] = !strings.ContainsRune("<>\"{}|^`\\", rune(c))
+	}
+	for c := 0x20; c < 0x100; c++ {
+		str[c] = c != '"' && c != '\\'
+	}
+	str['\t'] = true
+	return
+}()
 
 func (p *lineParser) eof() bool  { return p.off >= len(p.s) }
 func (p *lineParser) peek() byte { return p.s[p.off] }
@@ -190,6 +207,18 @@ func (p *lineParser) quad() (quad.Quad, error) {
 }
 
 func (p *lineParser) iri() (quad.IRI, error) {
+	// Fast path: an IRI of plain ASCII without escapes is a slice of the line.
+	if !p.slow {
+		i := p.off + 1
+		for i < len(p.s) && iriPlain[p.s[i]] {
+			i++
+		}
+		if i < len(p.s) && p.s[i] == '>' && i > p.off+1 && utf8.ValidString(p.s[p.off+1:i]) {
+			v := quad.IRI(p.s[p.off+1 : i])
+			p.off = i + 1
+			return v, nil
+		}
+	}
 	start := p.off
 	p.off++ // '<'
 	var b strings.Builder
@@ -284,8 +313,23 @@ func isNameRune(r rune) bool {
 func (p *lineParser) literal() (quad.Value, error) {
 	start := p.off
 	p.off++ // '"'
-	var b strings.Builder
-	for {
+	var (
+		b    strings.Builder
+		val  string
+		fast bool
+	)
+	if !p.slow {
+		// Fast path: a literal without escapes is a slice of the line.
+		i := p.off
+		for i < len(p.s) && stringPlain[p.s[i]] {
+			i++
+		}
+		if i < len(p.s) && p.s[i] == '"' && utf8.ValidString(p.s[p.off:i]) {
+			val, fast = p.s[p.off:i], true
+			p.off = i + 1
+		}
+	}
+	for !fast {
 		if p.eof() {
 			p.off = start
 			return nil, p.errf("unterminated string literal: expected '\"'")
@@ -335,7 +379,9 @@ func (p *lineParser) literal() (quad.Value, error) {
 		}
 		p.off += 2
 	}
-	val := b.String()
+	if !fast {
+		val = b.String()
+	}
 	if !p.eof() && p.peek() == '@' {
 		p.off++
 		ls := p.off
@@ -372,16 +418,24 @@ func isAlnum(c byte) bool {
 
 // validLangTag checks the N-Quads LANGTAG production: [a-zA-Z]+ ('-' [a-zA-Z0-9]+)*.
 func validLangTag(tag string) bool {
-	parts := strings.Split(tag, "-")
-	for i, s := range parts {
+	first := true
+	for tag != "" || first {
+		s, rest, more := strings.Cut(tag, "-")
 		if s == "" {
 			return false
 		}
 		for j := 0; j < len(s); j++ {
-			if i == 0 && !(s[j] >= 'a' && s[j] <= 'z' || s[j] >= 'A' && s[j] <= 'Z') {
+			if first && !(s[j] >= 'a' && s[j] <= 'z' || s[j] >= 'A' && s[j] <= 'Z') {
 				return false
 			}
 		}
+		if !more {
+			return true
+		}
+		if rest == "" {
+			return false
+		}
+		tag, first = rest, false
 	}
 	return true
 }
