@@ -37,8 +37,16 @@ The server is read-only and binds to the loopback interface unless --addr
 says otherwise; it has no authentication, so think before exposing it.
 It logs one line per request to stderr and stops cleanly on Ctrl-C.
 
+Limits (on by default): a query is stopped past --timeout (503), past
+--max-rows rows or triples of answer (400), when it holds more than
+--max-intermediate solutions in memory (400), or when the server's heap
+grows by more than --query-memory MiB while it runs (503); past
+--max-queries SPARQL and Gizmo queries at once, more are answered 503
+busy. Request bodies over --max-body get 413, headers over 64 KiB 431.
+
 Usage:
   partygraph serve [--db URL] [--addr HOST:PORT] [--load PATH...] [--timeout 30s] [--max-rows N]
+                   [--max-queries N] [--max-intermediate N] [--query-memory MiB] [--max-body BYTES]
 `
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -50,6 +58,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	maxRows := fs.Int("max-rows", server.DefaultMaxRows, "refuse SPARQL answers of more rows than this (0: no limit)")
 	maxQueries := fs.Int("max-queries", server.DefaultMaxQueries, "queries run at once; more are answered 503 busy (0: no limit)")
 	maxBody := fs.Int64("max-body", server.DefaultMaxBody, "largest request body in bytes")
+	maxIntermediate := fs.Int("max-intermediate", server.DefaultMaxIntermediate, "solutions one SPARQL query may hold in memory (sorting, grouping, joins) before it is stopped (0: the engine default, 100 × --max-rows)")
+	queryMemory := fs.Int64("query-memory", server.DefaultQueryMemory>>20, "stop a query once the server's heap has grown by this many MiB while it runs (0: no limit)")
 	quiet := fs.BoolP("quiet", "q", false, "log only warnings and errors, not every request")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -89,6 +99,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	srv.MaxRows = *maxRows
 	srv.MaxQueries = *maxQueries
 	srv.MaxBody = *maxBody
+	srv.MaxIntermediate = *maxIntermediate
+	srv.QueryMemory = *queryMemory << 20
 	for _, ex := range examples.All() {
 		title := ex.Title
 		if title == "" {

@@ -1,7 +1,6 @@
 package server
 
 import (
-	"context"
 	"errors"
 	"io"
 	"mime"
@@ -48,13 +47,11 @@ func (s *Server) handleGizmo(w http.ResponseWriter, r *http.Request) {
 		httpError(w, http.StatusMethodNotAllowed, "method "+r.Method+" not allowed: use GET or POST")
 		return
 	}
-	release, ok := s.acquire(w)
+	ctx, done, ok := s.startQuery(w, r)
 	if !ok {
 		return
 	}
-	defer release()
-	ctx, cancel := s.queryContext(r)
-	defer cancel()
+	defer done()
 	limit := DefaultGizmoLimit
 	if s.MaxRows > 0 && s.MaxRows < limit {
 		limit = s.MaxRows
@@ -64,12 +61,9 @@ func (s *Server) handleGizmo(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case err == nil:
 		writeJSON(w, gizmoAnswer{Result: out})
-	case errors.Is(err, gizmo.ErrTimeout) || errors.Is(err, context.DeadlineExceeded):
-		httpError(w, http.StatusServiceUnavailable, s.timeoutMessage())
+	case s.queryStopped(w, ctx, r, errors.Is(err, gizmo.ErrTimeout)):
 	case errors.As(err, &ge):
 		httpError(w, http.StatusBadRequest, ge.Error())
-	case r.Context().Err() != nil:
-		httpError(w, http.StatusServiceUnavailable, "request cancelled")
 	default:
 		s.Log.Error("gizmo query failed", "err", err)
 		httpError(w, http.StatusInternalServerError, "query failed: "+err.Error())

@@ -1,7 +1,6 @@
 package server
 
 import (
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -23,6 +22,14 @@ const (
 	DefaultMaxQueries = 4
 	DefaultMaxBody    = 1 << 20 // bytes
 	DefaultGizmoLimit = 10000   // results of one Gizmo query
+
+	// DefaultMaxIntermediate bounds the solutions one SPARQL query holds in
+	// memory at once (sorting, grouping, DISTINCT, hash joins): a few
+	// hundred MB at most.
+	DefaultMaxIntermediate = 1_000_000
+	// DefaultQueryMemory is how much the Go heap may grow while a query
+	// runs before the query is stopped.
+	DefaultQueryMemory = 1 << 30 // bytes
 )
 
 // ContentSecurityPolicy is sent with every response. It allows scripts,
@@ -52,6 +59,16 @@ type Server struct {
 	MaxBody    int64         // request body size in bytes; 0 means DefaultMaxBody
 	Examples   []Example     // example queries for the query tab
 
+	// MaxIntermediate bounds the solutions one SPARQL query may hold in
+	// memory at once; past it the query is stopped (400). 0 means the
+	// engine's default (100 * MaxRows).
+	MaxIntermediate int
+	// QueryMemory stops a running query (SPARQL or Gizmo, 503) once the
+	// live Go heap has grown by more than this many bytes since it started.
+	// It catches what the other limits cannot bound, such as a Gizmo
+	// script filling an array. 0 means no limit.
+	QueryMemory int64
+
 	once sync.Once
 	mux  *http.ServeMux
 	sem  chan struct{}
@@ -71,6 +88,9 @@ func New(store *graph.Store, log *slog.Logger) *Server {
 		MaxRows:    DefaultMaxRows,
 		MaxQueries: DefaultMaxQueries,
 		MaxBody:    DefaultMaxBody,
+
+		MaxIntermediate: DefaultMaxIntermediate,
+		QueryMemory:     DefaultQueryMemory,
 	}
 }
 
@@ -223,28 +243,6 @@ func onlyGet(w http.ResponseWriter, r *http.Request) bool {
 	return false
 }
 
-// acquire takes a query slot, or answers 503 busy and returns false.
-func (s *Server) acquire(w http.ResponseWriter) (release func(), ok bool) {
-	if s.sem == nil {
-		return func() {}, true
-	}
-	select {
-	case s.sem <- struct{}{}:
-		return func() { <-s.sem }, true
-	default:
-		httpError(w, http.StatusServiceUnavailable, fmt.Sprintf("busy: %d queries are running, the most this server runs at once; try again shortly", cap(s.sem)))
-		return nil, false
-	}
-}
-
-// queryContext returns the context a query runs in, with the time limit.
-func (s *Server) queryContext(r *http.Request) (context.Context, context.CancelFunc) {
-	if s.Timeout > 0 {
-		return context.WithTimeout(r.Context(), s.Timeout)
-	}
-	return context.WithCancel(r.Context())
-}
-
 func (s *Server) maxBody() int64 {
 	if s.MaxBody > 0 {
 		return s.MaxBody
@@ -261,8 +259,4 @@ func (s *Server) tooLarge(w http.ResponseWriter, err error) bool {
 		return true
 	}
 	return false
-}
-
-func (s *Server) timeoutMessage() string {
-	return fmt.Sprintf("query stopped: it ran past the time limit of %s", s.Timeout)
 }

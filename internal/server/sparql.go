@@ -131,7 +131,7 @@ func (s *Server) handleSPARQL(w http.ResponseWriter, r *http.Request) {
 		httpError(w, http.StatusNotAcceptable, fmt.Sprintf("cannot answer a %s query in the requested format: accepted are %s", q.Form, strings.Join(offered, ", ")))
 		return
 	}
-	opt := sparql.Options{Timeout: s.Timeout, MaxRows: s.MaxRows}
+	opt := sparql.Options{Timeout: s.Timeout, MaxRows: s.MaxRows, MaxIntermediate: s.MaxIntermediate}
 	for _, g := range form["default-graph-uri"] {
 		opt.DefaultGraph = append(opt.DefaultGraph, quad.IRI(g))
 	}
@@ -139,16 +139,14 @@ func (s *Server) handleSPARQL(w http.ResponseWriter, r *http.Request) {
 		opt.NamedGraphs = append(opt.NamedGraphs, quad.IRI(g))
 	}
 
-	release, ok := s.acquire(w)
+	ctx, done, ok := s.startQuery(w, r)
 	if !ok {
 		return
 	}
-	defer release()
-	ctx, cancel := s.queryContext(r)
-	defer cancel()
+	defer done()
 	res, err := sparql.Exec(ctx, s.Store, q, opt)
 	if err != nil {
-		s.queryError(w, r, err)
+		s.queryError(w, ctx, r, err)
 		return
 	}
 	w.Header().Set("Vary", "Accept")
@@ -161,17 +159,18 @@ func (s *Server) handleSPARQL(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// queryError answers a query that failed while it ran.
-func (s *Server) queryError(w http.ResponseWriter, r *http.Request, err error) {
+// queryError answers a query that failed while it ran; ctx is the context
+// of startQuery.
+func (s *Server) queryError(w http.ResponseWriter, ctx context.Context, r *http.Request, err error) {
 	var se *sparql.Error
 	switch {
-	case sparql.IsTimeout(err) || errors.Is(err, context.DeadlineExceeded):
-		httpError(w, http.StatusServiceUnavailable, s.timeoutMessage())
+	case s.queryStopped(w, ctx, r, sparql.IsTimeout(err)):
+	case errors.Is(err, sparql.ErrTooManyRows) && strings.Contains(err.Error(), "intermediate"):
+		// The engine has one error for both limits; its message tells them apart.
+		httpError(w, http.StatusBadRequest, fmt.Sprintf("query stopped: it needs more than %d solutions in memory at once, the most this server holds for one query; "+
+			"narrow the query (join its patterns on shared variables, filter early, or add a LIMIT to an ORDER BY)", s.MaxIntermediate))
 	case errors.Is(err, sparql.ErrTooManyRows):
 		httpError(w, http.StatusBadRequest, fmt.Sprintf("query stopped: %v; the most this server returns is %d (add a LIMIT, or narrow the query)", err, s.MaxRows))
-	case r.Context().Err() != nil:
-		// The client went away; nobody reads the answer.
-		httpError(w, http.StatusServiceUnavailable, "request cancelled")
 	case errors.As(err, &se):
 		httpError(w, http.StatusBadRequest, "query error: "+se.Error())
 	default:
