@@ -189,7 +189,9 @@ func (s *Store) Match(ctx context.Context, pat quad.Quad, fn func(quad.Quad) boo
 }
 
 // Estimate returns the number of quads matching pat, from the counters: exact
-// when at most one term is bound or all four are, an upper bound otherwise.
+// when at most one term is bound or all four are; with two or three, the
+// smallest counter of the bound terms (an upper bound), or the exact count
+// when that counter is at most exactEstimate (the keys are counted).
 func (s *Store) Estimate(ctx context.Context, pat quad.Quad) int64 {
 	var n int64
 	s.eng.view(func(r reader) error {
