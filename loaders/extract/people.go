@@ -710,7 +710,17 @@ func (r *run) peopleZh(u *unit) {
 		if !ok {
 			continue
 		}
-		r.addPerson(u, &person{Ent: c.ent, Name: c.name, Lang: u.Lang, At: c.at, Holdings: []holding{r.zhHolding(u, title)}})
+		hs := []holding{r.zhHolding(u, title)}
+		// "中共中央总书记、国家主席习近平": each title of the list is the person's.
+		for strings.HasSuffix(u.s[:title.Off], "、") {
+			prev, ok := r.zhTitleBefore(u, title.Off-len("、"))
+			if !ok {
+				break
+			}
+			hs = append([]holding{r.zhHolding(u, prev)}, hs...)
+			title = prev
+		}
+		r.addPerson(u, &person{Ent: c.ent, Name: c.name, Lang: u.Lang, At: c.at, Holdings: hs})
 	}
 	r.zhAppositions(u)
 }

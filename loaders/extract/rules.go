@@ -808,6 +808,12 @@ func (r *run) seeAlso(u *unit) {
 	if target == nil && len(u.Mentions) == 0 && u.has(r.x.Cues.MeetingWord) && utf8.RuneCountInString(u.s) <= 80 {
 		target = r.reg.introduce(graph.KindSeries, strings.TrimSpace(u.s), u.Lang)
 	}
+	// An item that is the name of an organisation ("International Conference
+	// of Asian Political Parties", 亚洲政党国际会议) points to it.
+	if target == nil && len(u.Mentions) == 1 && u.Mentions[0].Ent.Kind == graph.KindOrganization &&
+		len(strings.TrimSpace(u.s))-u.Mentions[0].Len <= 4 {
+		target = u.Mentions[0].Ent
+	}
 	if target != nil && target != r.series {
 		r.out.add(r.series.IRI, graph.SeeAlso, target.IRI)
 	}

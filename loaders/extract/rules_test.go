@@ -408,6 +408,15 @@ func TestRules(t *testing.T) {
 			want: []triple{{ent("meeting", "南洋政党论坛-2028"), graph.Speaker, ent("person", "lin-haisheng")}},
 			not:  []triple{{ent("meeting", "南洋政党论坛-2030"), graph.Speaker, ent("person", "lin-haisheng")}},
 		},
+		{
+			name: "Chinese titles listed with 、 are all the person's",
+			doc:  doc("会见", "东海人民党主席、政府总理林海生会见了代表团。"),
+			want: []triple{
+				{ent("person", "lin-haisheng"), graph.JobTitle, zh("东海人民党主席")},
+				{ent("person", "lin-haisheng"), graph.JobTitle, zh("政府总理")},
+				{ent("person", "lin-haisheng"), graph.LeaderOf, ent("party", "东海人民党")},
+			},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
