@@ -8,7 +8,8 @@ import (
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/query"
-	cgizmo "github.com/cayleygraph/cayley/query/gizmo"
+
+	"github.com/partygraph/partygraph/queries/gizmo/internal/cgizmo"
 )
 
 // Error is an error in a Gizmo script: a syntax error when it is compiled or

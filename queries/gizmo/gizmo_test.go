@@ -86,6 +86,11 @@ func TestRunErrors(t *testing.T) {
 		{"syntax", `g.V(.All()`},
 		{"exception", `throw new Error("boom")`},
 		{"unknown function", `g.Nope()`},
+		// Cayley panics on these inside the script's goroutine, where no
+		// caller can recover: each used to end the whole process.
+		{"empty Has", `g.V().Has("").All()`},
+		{"empty Has with out", `g.V().Has("").Out(">").All()`},
+		{"runaway recursion", `function f(n) { return f(n + 1) + 1 }; f(0)`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
