@@ -46,6 +46,7 @@ func FuzzExtract(f *testing.F) {
 	f.Add("第五届论坛\n论坛于2029年5月8日至10日在北京举行。以“绿色”为主题,就“甲”“乙”等议题。")
 	f.Add("T\n| | Venue | Date | Theme |\n| 1 | Videoconference | March 15, 2023 | \"x y z\" |")
 	f.Add("Series\n== 2017\nThe first dialogue was held in X on 1 May 2017.\n== See also\n- Other Meeting")
+	f.Add("携手同行—在示例论坛上的主旨讲话 2029年5月8日\n第二届示例论坛于2029年5月以视频方式举行。林主席出席。\n| No. | Venue | Date |\n| 1 | Velmo | 2027 |")
 	files, _ := filepath.Glob(filepath.Join("testdata", "general", "*.txt"))
 	for _, p := range files {
 		if data, err := os.ReadFile(p); err == nil {

@@ -66,6 +66,39 @@ func FuzzFindDates(f *testing.F) {
 	})
 }
 
+// FuzzFindDatesMonths: with Months, spans stay ordered and in the text, and
+// a month is "YYYY-MM" with a month from 1 to 12.
+func FuzzFindDatesMonths(f *testing.F) {
+	seeds(f, append(dateSeeds, "in September 2004", "2017年11月", "since March 2023", "Nov. 2017")...)
+	f.Fuzz(func(t *testing.T, s string) {
+		last := 0
+		for _, d := range (DateFinder{Months: true}).Find(s) {
+			checkSpan(t, s, d.Offset, d.Len)
+			if d.Offset < last {
+				t.Fatalf("overlapping or unordered spans in %q", s)
+			}
+			last = d.Offset + d.Len
+			switch {
+			case d.Month:
+				if len(d.Start) != 7 || d.Start[4] != '-' || d.Start[5:] < "01" || d.Start[5:] > "12" {
+					t.Fatalf("month span %+v in %q", d, s)
+				}
+			case d.Year:
+				if len(d.Start) != 4 {
+					t.Fatalf("year span %+v", d)
+				}
+			default:
+				if _, err := ParseDate(d.Start); err != nil {
+					t.Fatalf("start %q of %q does not parse: %v", d.Start, s, err)
+				}
+			}
+			if !d.Open && d.End < d.Start {
+				t.Fatalf("end before start: %+v in %q", d, s)
+			}
+		}
+	})
+}
+
 func FuzzParseDate(f *testing.F) {
 	seeds(f, append(dateSeeds, "Updated:2020-01-19", "Publication date01.09.2023", "2023-02-30")...)
 	f.Fuzz(func(t *testing.T, s string) {
