@@ -467,7 +467,7 @@ func (r *run) findMeetings() {
 	// sentence that names a series and says it was held in a year, without a
 	// full date, names that year's meeting.
 	for _, u := range r.units {
-		if u.Row != nil || r.inSeeAlso(u) || u.Kind == loaders.Heading || len(u.dates()) > 0 || !u.has(r.x.Cues.Held) {
+		if u.Row != nil || r.inSeeAlso(u) || u.Kind == loaders.Heading || !u.has(r.x.Cues.Held) || !yearsOnly(u.dates()) {
 			continue
 		}
 		var named *entity
@@ -486,7 +486,7 @@ func (r *run) findMeetings() {
 		}
 		for y := range years {
 			if m := r.meetingOf(r.seriesFor(y, u), y); m != nil && u.Meeting == nil {
-				u.Meeting = m
+				u.Meeting, u.aside = m, true
 			}
 		}
 	}
@@ -513,6 +513,18 @@ func (r *run) findMeetings() {
 			}
 		}
 	}
+}
+
+// yearsOnly reports whether every date of ds is a year ("in 2017") or a
+// range of years: a sentence with a full date or a month names its meeting
+// by that date.
+func yearsOnly(ds []text.DateSpan) bool {
+	for _, d := range ds {
+		if !d.Year {
+			return false
+		}
+	}
+	return true
 }
 
 // otherEventRx match the names of events that are no meeting of a series
@@ -634,11 +646,19 @@ func (r *run) assignMeetings() {
 		}
 	}
 	// A sentence that names no date goes on about the meeting of the
-	// sentence before it in the same paragraph.
+	// sentence before it in the same paragraph; a sentence that only
+	// mentions a meeting in passing ("It followed the X held in 2017") is
+	// an aside the next one does not go on about.
 	for i := 1; i < len(r.units); i++ {
-		u, prev := r.units[i], r.units[i-1]
-		if u.Meeting == nil && u.Kind == loaders.Paragraph && u.Block == prev.Block && prev.Meeting != nil && len(u.dates()) == 0 && !r.inSeeAlso(u) {
-			u.Meeting = prev.Meeting
+		u := r.units[i]
+		if u.Meeting != nil || u.Kind != loaders.Paragraph || len(u.dates()) > 0 || r.inSeeAlso(u) {
+			continue
+		}
+		for j := i - 1; j >= 0 && r.units[j].Block == u.Block; j-- {
+			if prev := r.units[j]; prev.Meeting != nil && !prev.aside {
+				u.Meeting = prev.Meeting
+				break
+			}
 		}
 	}
 }

@@ -417,6 +417,17 @@ func TestRules(t *testing.T) {
 				{ent("person", "lin-haisheng"), graph.LeaderOf, ent("party", "东海人民党")},
 			},
 		},
+		{
+			name: "a meeting named in passing is an aside, not what the next sentence is about",
+			doc: linked(doc("Parties online",
+				"The Example Parties Forum, held online on May 8, 2029, gathered 300 parties. It followed the Lakeside Summit held in Velmo in 2027. Ana Ruiz, President of the Unity Party, delivered the keynote speech."),
+				"Example Parties Forum", "Lakeside Summit"),
+			want: []triple{
+				{ent("meeting", "lakeside-summit-2027"), graph.Location, ent("city", "velmo")},
+				{meeting, graph.Keynote, ent("speech", "example-parties-forum-2029-keynote-ana-ruiz")},
+			},
+			not: []triple{{ent("meeting", "lakeside-summit-2027"), graph.Speaker, ent("person", "ana-ruiz")}},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

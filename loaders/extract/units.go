@@ -26,6 +26,7 @@ type unit struct {
 	Mentions []mention
 	Quotes   []quote
 	Meeting  *meeting  // the meeting the unit speaks of, when known
+	aside    bool      // the unit names its meeting in passing, by series and year
 	persons  []*person // persons named with titles
 
 	found     bool // dates has been computed
