@@ -208,32 +208,29 @@ ALTER TABLE quads ADD CONSTRAINT object_hash_fk FOREIGN KEY (object_hash) REFERE
 ALTER TABLE quads ADD CONSTRAINT label_hash_fk FOREIGN KEY (label_hash) REFERENCES nodes (hash);`
 
 // pgSourcesMove moves the staged quads of new sources into Cayley's tables:
-// no stored quad can equal one of them (their labels are new), so the quads
-// need no conflict check, only the nodes do.
+// no stored quad can equal one of them (their labels are new), so every
+// distinct staged quad is inserted, and each node is inserted with its
+// number of references, or has them added when it is stored already.
 const pgSourcesMove = `
+CREATE TEMP TABLE IF NOT EXISTS partygraph_bulk_distinct (s BYTEA, p BYTEA, o BYTEA, l BYTEA) ON COMMIT DELETE ROWS;
+INSERT INTO partygraph_bulk_distinct SELECT DISTINCT s, p, o, l FROM partygraph_bulk_quads;
 INSERT INTO nodes (refs, hash, value, value_string, datatype, language, iri, bnode, value_int, value_bool, value_float, value_time)
-	SELECT DISTINCT ON (hash) 0, hash, value, value_string, datatype, language, iri, bnode, value_int, value_bool, value_float, value_time
-	FROM partygraph_bulk_nodes
-	ON CONFLICT (hash) DO NOTHING;
-WITH ins AS (
-	INSERT INTO quads (subject_hash, predicate_hash, object_hash, label_hash, ts)
-	SELECT DISTINCT s, p, o, l, now() FROM partygraph_bulk_quads
-	RETURNING subject_hash, predicate_hash, object_hash, label_hash
-)
-INSERT INTO partygraph_bulk_added
-	SELECT subject_hash FROM ins
-	UNION ALL SELECT predicate_hash FROM ins
-	UNION ALL SELECT object_hash FROM ins
-	UNION ALL SELECT label_hash FROM ins;
-ANALYZE partygraph_bulk_added;
-UPDATE nodes SET refs = nodes.refs + a.c
-	FROM (SELECT h, count(*) AS c FROM partygraph_bulk_added GROUP BY h) a
-	WHERE nodes.hash = a.h;`
+	SELECT c.n, v.hash, v.value, v.value_string, v.datatype, v.language, v.iri, v.bnode, v.value_int, v.value_bool, v.value_float, v.value_time
+	FROM (SELECT x.h, count(*) AS n FROM partygraph_bulk_distinct, LATERAL (VALUES (s), (p), (o), (l)) x(h) GROUP BY x.h) c
+	JOIN (SELECT DISTINCT ON (hash) * FROM partygraph_bulk_nodes) v ON v.hash = c.h
+	ON CONFLICT (hash) DO UPDATE SET refs = nodes.refs + EXCLUDED.refs;
+INSERT INTO quads (subject_hash, predicate_hash, object_hash, label_hash, ts)
+	SELECT s, p, o, l, now() FROM partygraph_bulk_distinct;`
 
 // pgDropIndexesAt is the smallest load, in quads, for which dropping and
 // rebuilding the quads table's indexes pays, when the load is also at
 // least a quarter of what the table holds.
 const pgDropIndexesAt = 50_000
+
+// pgBulkSession gives a bulk load's session the memory to keep its
+// temporary tables, sorts and hashes off the disk (PostgreSQL's defaults are
+// 8 MB and 4 MB).
+const pgBulkSession = `SET temp_buffers = '256MB'; SET work_mem = '256MB';`
 
 // bulkLoadSourcesPostgres stores the quads of new sources (labels in want)
 // in one transaction: COPY into temporary tables, batch by batch, then one
@@ -241,12 +238,19 @@ const pgDropIndexesAt = 50_000
 // dropped and rebuilt around it when the load is large. It reports the
 // quads read and added.
 func (s *Store) bulkLoadSourcesPostgres(ctx context.Context, want map[quad.Value]bool, r quad.Reader, opt BulkOptions) (int, int, error) {
-	conn, err := s.sqldb.Conn(ctx)
+	// A connection of its own: temp_buffers can be set only before a
+	// session touches a temporary table.
+	db, err := sql.Open("postgres", s.dsn)
+	if err != nil {
+		return 0, 0, fmt.Errorf("write %s: %w", s.addr, err)
+	}
+	defer db.Close()
+	conn, err := db.Conn(ctx)
 	if err != nil {
 		return 0, 0, fmt.Errorf("write %s: %w", s.addr, err)
 	}
 	defer conn.Close()
-	if _, err := conn.ExecContext(ctx, pgBulkTables); err != nil {
+	if _, err := conn.ExecContext(ctx, pgBulkSession+pgBulkTables); err != nil {
 		return 0, 0, fmt.Errorf("write %s: bulk tables: %w", s.addr, err)
 	}
 	tx, err := conn.BeginTx(ctx, nil)
@@ -260,6 +264,9 @@ func (s *Store) bulkLoadSourcesPostgres(ctx context.Context, want map[quad.Value
 	}
 	rebuild := opt.Quads >= pgDropIndexesAt && float64(opt.Quads)*4 >= stored
 	if rebuild {
+		if _, err := tx.ExecContext(ctx, `SET LOCAL maintenance_work_mem = '256MB'`); err != nil {
+			return 0, 0, fmt.Errorf("write %s: %w", s.addr, err)
+		}
 		for _, c := range pgQuadConstraints {
 			if _, err := tx.ExecContext(ctx, `ALTER TABLE quads DROP CONSTRAINT IF EXISTS `+c); err != nil {
 				return 0, 0, fmt.Errorf("write %s: drop %s: %w", s.addr, c, err)
@@ -297,7 +304,7 @@ func (s *Store) bulkLoadSourcesPostgres(ctx context.Context, want map[quad.Value
 		return 0, 0, fmt.Errorf("write %s: move into cayley's tables: %w", s.addr, err)
 	}
 	var added int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) / 4 FROM partygraph_bulk_added`).Scan(&added); err != nil {
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM partygraph_bulk_distinct`).Scan(&added); err != nil {
 		return 0, 0, fmt.Errorf("write %s: %w", s.addr, err)
 	}
 	if rebuild {

@@ -53,6 +53,27 @@ func (x *index) prefix(q ids) ([]byte, int) {
 	return b, n
 }
 
+// sorted appends to out the quads of qs with their ids in x's order, sorted:
+// the order of their keys in x (ids encode in order).
+func (x *index) sorted(qs []ids, out []ids) []ids {
+	o := x.order
+	for _, q := range qs {
+		out = append(out, ids{q[o[0]], q[o[1]], q[o[2]], q[o[3]]})
+	}
+	slices.SortFunc(out, compareIDs)
+	return out
+}
+
+// compareIDs orders id tuples lexicographically.
+func compareIDs(a, b ids) int {
+	for i := range a {
+		if a[i] != b[i] {
+			return cmp.Compare(a[i], b[i])
+		}
+	}
+	return 0
+}
+
 func (x *index) decode(k []byte) (ids, error) {
 	var q ids
 	for _, p := range x.order {
@@ -104,14 +125,16 @@ func newWriteTx(s *Store, r reader, n int) *writeTx {
 	}
 }
 
-// key appends the key of q in x to the transaction's arena and returns it.
-// Keys stay valid until the transaction ends (bolt keeps them until commit).
-func (t *writeTx) key(x *index, q ids) []byte {
+// permKey appends the key of p, ids already in an index's order, to the
+// transaction's arena and returns it.
+func (t *writeTx) permKey(p ids) []byte {
 	if cap(t.arena)-len(t.arena) < 4*9 {
 		t.arena = make([]byte, 0, 1<<20)
 	}
 	start := len(t.arena)
-	t.arena = x.key(t.arena, q)
+	for _, id := range p {
+		t.arena = appendID(t.arena, id)
+	}
 	return t.arena[start:len(t.arena):len(t.arena)]
 }
 
@@ -260,25 +283,18 @@ func (t *writeTx) commit(w writer) error {
 		}
 	}
 	nq := int64(len(added)) - int64(len(deleted))
+	var perm []ids
 	for xi := range indexes {
 		x := &indexes[xi]
-		byIndex := func(a, b ids) int {
-			for _, p := range x.order {
-				if a[p] != b[p] {
-					return cmp.Compare(a[p], b[p])
-				}
-			}
-			return 0
-		}
-		slices.SortFunc(added, byIndex)
-		slices.SortFunc(deleted, byIndex)
-		for _, q := range deleted {
-			if err := w.del(x.table, t.key(x, q)); err != nil {
+		perm = x.sorted(deleted, perm[:0])
+		for _, p := range perm {
+			if err := w.del(x.table, t.permKey(p)); err != nil {
 				return err
 			}
 		}
-		for _, q := range added {
-			if err := w.put(x.table, t.key(x, q), nil); err != nil {
+		perm = x.sorted(added, perm[:0])
+		for _, p := range perm {
+			if err := w.put(x.table, t.permKey(p), nil); err != nil {
 				return err
 			}
 		}
