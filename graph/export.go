@@ -113,7 +113,7 @@ func newView(quads []quad.Quad) *view {
 		sn := v.node(q.Subject)
 		src := ""
 		if q.Label != nil {
-			src = termText(q.Label)
+			src = TermText(q.Label)
 		}
 		if isNode(q.Object) {
 			on := v.node(q.Object)
@@ -135,7 +135,7 @@ func newView(quads []quad.Quad) *view {
 			continue
 		}
 		name := localName(string(q.Predicate.(quad.IRI)))
-		text := termText(q.Object)
+		text := TermText(q.Object)
 		if q.Predicate == Label || q.Predicate == Name {
 			if labels[sn] == nil {
 				labels[sn] = make(map[string]string)
@@ -202,31 +202,11 @@ func isNode(v quad.Value) bool {
 	return false
 }
 
-// termText is the plain text of a term: an IRI or blank node without its
-// brackets, a literal's lexical form.
-func termText(v quad.Value) string {
-	switch v := v.(type) {
-	case quad.IRI:
-		return string(v)
-	case quad.BNode:
-		return "_:" + string(v)
-	case quad.String:
-		return string(v)
-	case quad.LangString:
-		return string(v.Value)
-	case quad.TypedString:
-		return string(v.Value)
-	case nil:
-		return ""
-	}
-	return fmt.Sprint(v.Native())
-}
-
 func termLocal(v quad.Value) string {
 	if iri, ok := v.(quad.IRI); ok {
 		return localName(string(iri))
 	}
-	return termText(v)
+	return TermText(v)
 }
 
 // localName is the part of an IRI after its last '#' or '/'.
@@ -295,7 +275,7 @@ func WriteGraphML(w io.Writer, quads []quad.Quad) error {
 		if n.class != "" {
 			bw.printf("      <data key=\"class\">%s</data>\n", xmlText(n.class))
 		}
-		bw.printf("      <data key=\"iri\">%s</data>\n", xmlText(termText(n.term)))
+		bw.printf("      <data key=\"iri\">%s</data>\n", xmlText(TermText(n.term)))
 		for j, a := range attrs {
 			if vals := n.attrs[a]; len(vals) > 0 {
 				bw.printf("      <data key=\"a%d\">%s</data>\n", j, xmlText(strings.Join(vals, " | ")))

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 	"sort"
 
@@ -14,14 +15,28 @@ import (
 // datatype, language-tagged strings their language, and blank nodes their
 // "_:" identifiers (Cayley's own JSON-LD writer drops integers and blank-node
 // quads). Graphs, subjects and properties are sorted, so output is
-// deterministic.
+// deterministic. A subject or graph label that is not an IRI or blank node,
+// or a predicate that is not an IRI, is an error: JSON-LD cannot say it.
+//
+// It is the one JSON-LD writer of the program: exports and CONSTRUCT
+// results alike.
 func WriteJSONLD(w io.Writer, quads []quad.Quad) error {
 	type props map[string][]map[string]string
 	graphs := map[string]map[string]props{} // graph id ("" = default) -> subject id -> props
 	for _, q := range quads {
 		g := ""
 		if q.Label != nil {
+			if !isNode(q.Label) {
+				return fmt.Errorf("write json-ld: graph label %s is not an IRI or blank node", FormatTerm(q.Label))
+			}
 			g = jsonldID(q.Label)
+		}
+		if !isNode(q.Subject) {
+			return fmt.Errorf("write json-ld: subject %s is not an IRI or blank node", FormatTerm(q.Subject))
+		}
+		p, ok := q.Predicate.(quad.IRI)
+		if !ok {
+			return fmt.Errorf("write json-ld: predicate %s is not an IRI", FormatTerm(q.Predicate))
 		}
 		if graphs[g] == nil {
 			graphs[g] = map[string]props{}
@@ -30,8 +45,7 @@ func WriteJSONLD(w io.Writer, quads []quad.Quad) error {
 		if graphs[g][s] == nil {
 			graphs[g][s] = props{}
 		}
-		p := string(q.Predicate.(quad.IRI))
-		graphs[g][s][p] = append(graphs[g][s][p], jsonldObject(q.Object))
+		graphs[g][s][string(p)] = append(graphs[g][s][string(p)], jsonldObject(q.Object))
 	}
 	subjects := func(m map[string]props) []any {
 		ids := sortedKeys(m)
@@ -86,7 +100,7 @@ func jsonldID(v quad.Value) string {
 	case quad.BNode:
 		return "_:" + string(v)
 	}
-	return termText(v)
+	return TermText(v)
 }
 
 func jsonldObject(v quad.Value) map[string]string {
@@ -98,7 +112,7 @@ func jsonldObject(v quad.Value) map[string]string {
 	case quad.TypedString:
 		return map[string]string{"@value": string(v.Value), "@type": string(v.Type)}
 	default:
-		return map[string]string{"@value": termText(v)}
+		return map[string]string{"@value": TermText(v)}
 	}
 }
 

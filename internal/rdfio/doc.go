@@ -1,7 +1,10 @@
 // Package rdfio reads and writes RDF documents as cayleygraph/quad values.
 //
 // It reads Turtle (with N-Triples as its subset) and RDF/XML, and writes
-// Turtle and expanded JSON-LD. Terms always map to the same quad types: IRIs
+// Turtle. Single terms are written by graph.FormatTerm and JSON-LD by
+// graph.WriteJSONLD, which own those syntaxes; FormatTerm and WriteJSONLD
+// here call them. Language tags are kept as written, as graph's N-Quads
+// reader keeps them (RDF 1.1 compares them case-insensitively). Terms always map to the same quad types: IRIs
 // to quad.IRI, blank nodes to quad.BNode, simple literals and xsd:string to
 // quad.String, language-tagged literals to quad.LangString and every other
 // literal to quad.TypedString with its lexical form kept as written (Turtle's

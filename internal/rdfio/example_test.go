@@ -26,7 +26,7 @@ ex:m1 a ex:Meeting ; ex:parties 500 ; ex:name "Summit"@EN .`
 	// Output:
 	// <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://example.org/Meeting>
 	// <http://example.org/parties> "500"^^<http://www.w3.org/2001/XMLSchema#integer>
-	// <http://example.org/name> "Summit"@en
+	// <http://example.org/name> "Summit"@EN
 	// bad.ttl:1:1: undefined prefix "ex:"
 }
 
@@ -49,17 +49,15 @@ func ExampleWriteJSONLD() {
 	}
 	rdfio.WriteJSONLD(os.Stdout, qs)
 	// Output:
-	// {
-	//   "@graph": [
-	//     {
-	//       "@id": "_:b1",
-	//       "http://example.org/parties": [
-	//         {
-	//           "@value": "500",
-	//           "@type": "http://www.w3.org/2001/XMLSchema#integer"
-	//         }
-	//       ]
-	//     }
+	// [
+	//  {
+	//   "@id": "_:b1",
+	//   "http://example.org/parties": [
+	//    {
+	//     "@type": "http://www.w3.org/2001/XMLSchema#integer",
+	//     "@value": "500"
+	//    }
 	//   ]
-	// }
+	//  }
+	// ]
 }

@@ -8,20 +8,22 @@ import (
 	"strings"
 
 	"github.com/cayleygraph/quad"
+	"github.com/partygraph/partygraph/graph"
 )
 
-// Namespaces and datatypes used by the readers and writers.
+// Namespaces and datatypes used by the readers and writers; those graph
+// defines are graph's.
 const (
-	RDFNS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-	XSDNS = "http://www.w3.org/2001/XMLSchema#"
+	RDFNS = graph.RDFNS
+	XSDNS = graph.XSDNS
 
-	XSDString  = quad.IRI(XSDNS + "string")
-	XSDInteger = quad.IRI(XSDNS + "integer")
-	XSDDecimal = quad.IRI(XSDNS + "decimal")
-	XSDDouble  = quad.IRI(XSDNS + "double")
-	XSDBoolean = quad.IRI(XSDNS + "boolean")
+	XSDString  = graph.XSDString
+	XSDInteger = graph.XSDInteger
+	XSDDecimal = graph.XSDDecimal
+	XSDDouble  = graph.XSDDouble
+	XSDBoolean = graph.XSDBoolean
 
-	RDFType       = quad.IRI(RDFNS + "type")
+	RDFType       = graph.Type
 	RDFFirst      = quad.IRI(RDFNS + "first")
 	RDFRest       = quad.IRI(RDFNS + "rest")
 	RDFNil        = quad.IRI(RDFNS + "nil")

@@ -27,16 +27,8 @@ func ParseRDFXML(r io.Reader, opt Options) (_ []quad.Quad, err error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &xmlParser{opt: opt, src: src, bnodes: map[string]quad.BNode{}}
-	defer func() {
-		if r := recover(); r != nil {
-			b, ok := r.(bail)
-			if !ok {
-				panic(r)
-			}
-			err = b.err
-		}
-	}()
+	p := &xmlParser{opt: opt, src: src, blankNodes: blankNodes{prefix: opt.BlankPrefix + "x"}}
+	defer recoverBail(&err)
 	if root == nil {
 		return nil, &Error{Name: opt.Name, Line: 1, Col: 1, Msg: "no root element"}
 	}
@@ -138,7 +130,7 @@ func (c xmlCtx) enter(e *xmlElem) xmlCtx {
 					c.base = c.base[:i]
 				}
 			case "lang":
-				c.lang = strings.ToLower(a.Value)
+				c.lang = a.Value // kept as written, as graph's N-Quads reader does
 			}
 		}
 	}
@@ -146,11 +138,10 @@ func (c xmlCtx) enter(e *xmlElem) xmlCtx {
 }
 
 type xmlParser struct {
-	opt    Options
-	src    []byte
-	bnodes map[string]quad.BNode
-	nbnode int
-	out    []quad.Quad
+	opt Options
+	src []byte
+	blankNodes
+	out []quad.Quad
 }
 
 func (p *xmlParser) errorf(e *xmlElem, format string, args ...any) {
@@ -159,20 +150,6 @@ func (p *xmlParser) errorf(e *xmlElem, format string, args ...any) {
 
 func (p *xmlParser) emit(s, pr, o quad.Value) {
 	p.out = append(p.out, quad.Quad{Subject: s, Predicate: pr, Object: o, Label: p.opt.Label})
-}
-
-func (p *xmlParser) newBNode() quad.BNode {
-	p.nbnode++
-	return quad.BNode(p.opt.BlankPrefix + "x" + strconv.Itoa(p.nbnode))
-}
-
-func (p *xmlParser) namedBNode(id string) quad.BNode {
-	if b, ok := p.bnodes[id]; ok {
-		return b
-	}
-	b := p.newBNode()
-	p.bnodes[id] = b
-	return b
 }
 
 func attr(e *xmlElem, space, local string) (string, bool) {

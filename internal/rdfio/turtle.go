@@ -62,9 +62,8 @@ type turtleParser struct {
 	opt      Options
 	base     string
 	prefixes map[string]string
-	bnodes   map[string]quad.BNode
-	nbnode   int
-	out      []quad.Quad
+	blankNodes
+	out []quad.Quad
 
 	peeked *token
 }
@@ -74,19 +73,11 @@ type bail struct{ err *Error }
 func newTurtleParser(src string, opt Options) *turtleParser {
 	src = strings.TrimPrefix(src, "\uFEFF")
 	return &turtleParser{src: src, line: 1, col: 1, opt: opt, base: opt.Base,
-		prefixes: map[string]string{}, bnodes: map[string]quad.BNode{}}
+		prefixes: map[string]string{}, blankNodes: blankNodes{prefix: opt.BlankPrefix + "b"}}
 }
 
 func (p *turtleParser) run() (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			b, ok := r.(bail)
-			if !ok {
-				panic(r)
-			}
-			err = b.err
-		}
-	}()
+	defer recoverBail(&err)
 	for p.peek().kind != tEOF {
 		p.statement()
 	}
@@ -588,7 +579,7 @@ func (p *turtleParser) subject() quad.Value {
 	case tIRI, tPNameLN, tPNameNS:
 		return p.iri(t)
 	case tBNode:
-		return p.labelledBNode(t.text)
+		return p.namedBNode(t.text)
 	case tPunct:
 		if t.text == "(" {
 			return p.collection()
@@ -650,12 +641,12 @@ func (p *turtleParser) object() quad.Value {
 	case tIRI, tPNameLN, tPNameNS:
 		return p.iri(t)
 	case tBNode:
-		return p.labelledBNode(t.text)
+		return p.namedBNode(t.text)
 	case tString:
 		nt := p.peek()
 		if nt.kind == tLangTag {
 			p.next()
-			return quad.LangString{Value: quad.String(t.text), Lang: strings.ToLower(nt.text)}
+			return quad.LangString{Value: quad.String(t.text), Lang: nt.text} // kept as written, as graph's N-Quads reader does
 		}
 		if p.isPunct(nt, "^^") {
 			p.next()
@@ -746,18 +737,4 @@ func (p *turtleParser) iri(t token) quad.Value {
 	}
 	p.errorf(t.line, t.col, "expected an IRI, found %s", describe(t))
 	return nil
-}
-
-func (p *turtleParser) newBNode() quad.BNode {
-	p.nbnode++
-	return quad.BNode(p.opt.BlankPrefix + "b" + strconv.Itoa(p.nbnode))
-}
-
-func (p *turtleParser) labelledBNode(label string) quad.BNode {
-	if b, ok := p.bnodes[label]; ok {
-		return b
-	}
-	b := p.newBNode()
-	p.bnodes[label] = b
-	return b
 }

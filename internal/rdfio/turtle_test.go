@@ -34,8 +34,10 @@ func TestParseTurtle(t *testing.T) {
 		{"integer before dot", `<s> <p> 1.`, `<s> <p> "1"^^<http://www.w3.org/2001/XMLSchema#integer> .` + "\n"},
 		{"strings", `<s> <p> "a\tb", 'c', """multi
 "line" ""x""""", "é"@fr-BE, "5"^^<http://www.w3.org/2001/XMLSchema#string>, "\u00e9\U0001F600" .`,
-			`<s> <p> "a\tb" .` + "\n" + `<s> <p> "c" .` + "\n" + `<s> <p> "multi\n\"line\" \"\"x\"\"" .` + "\n" +
-				`<s> <p> "é"@fr-be .` + "\n" + `<s> <p> "5" .` + "\n" + `<s> <p> "é😀" .` + "\n"},
+			// Canonical N-Triples (RDF 1.1 N-Triples §4): a tab is written
+			// as it is, not as \t; language tags are kept as written.
+			"<s> <p> \"a\tb\" .\n" + `<s> <p> "c" .` + "\n" + `<s> <p> "multi\n\"line\" \"\"x\"\"" .` + "\n" +
+				`<s> <p> "é"@fr-BE .` + "\n" + `<s> <p> "5" .` + "\n" + `<s> <p> "é😀" .` + "\n"},
 		{"blank node property list", `[ <p> "x" ] <q> [ <r> _:a ] . _:a <p> [] .`,
 			"_:b1 <p> \"x\" .\n_:b2 <r> _:b3 .\n_:b1 <q> _:b2 .\n_:b3 <p> _:b4 .\n"},
 		{"collection", `<s> <p> ( 1 <o> ) , () .`,

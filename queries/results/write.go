@@ -5,13 +5,13 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/cayleygraph/quad"
 	"github.com/mattn/go-runewidth"
 
+	"github.com/partygraph/partygraph/graph"
 	"github.com/partygraph/partygraph/internal/rdfio"
 )
 
@@ -396,21 +396,7 @@ func writeXMLTerm(w *bufio.Writer, v quad.Value) {
 
 // csvTerm is the CSV form of a value: IRIs and literals without any
 // markup, blank nodes as _:label, unbound as the empty string.
-func csvTerm(v quad.Value) string {
-	switch v := normalize(v).(type) {
-	case quad.IRI:
-		return string(v)
-	case quad.BNode:
-		return "_:" + string(v)
-	case quad.String:
-		return string(v)
-	case quad.LangString:
-		return string(v.Value)
-	case quad.TypedString:
-		return string(v.Value)
-	}
-	return ""
-}
+func csvTerm(v quad.Value) string { return graph.TermText(normalize(v)) }
 
 func csvField(s string) string {
 	if s == "" || !strings.ContainsAny(s, ",\"\r\n") && s[0] != ' ' && s[len(s)-1] != ' ' {
@@ -419,26 +405,18 @@ func csvField(s string) string {
 	return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
 }
 
-var (
-	tsvInteger = regexp.MustCompile(`^[+-]?[0-9]+$`)
-	tsvDecimal = regexp.MustCompile(`^[+-]?[0-9]*\.[0-9]+$`)
-	tsvDouble  = regexp.MustCompile(`^[+-]?([0-9]+\.[0-9]*|\.?[0-9]+)[eE][+-]?[0-9]+$`)
-)
-
 // TSVTerm is the TSV form of a value: Turtle syntax, with integers,
-// decimals and doubles written bare; unbound is the empty string.
+// decimals and doubles written bare and tabs in literals escaped as \t;
+// unbound is the empty string.
 func TSVTerm(v quad.Value) string {
 	v = normalize(v)
 	if ts, ok := v.(quad.TypedString); ok {
-		lex := string(ts.Value)
-		switch {
-		case ts.Type == rdfio.XSDInteger && tsvInteger.MatchString(lex),
-			ts.Type == rdfio.XSDDecimal && tsvDecimal.MatchString(lex),
-			ts.Type == rdfio.XSDDouble && tsvDouble.MatchString(lex):
-			return lex
+		if n, ok := rdfio.BareNumber(ts); ok {
+			return n
 		}
 	}
-	return rdfio.FormatTerm(v)
+	// A tab can only stand in a literal: N-Triples writes it in IRIs as \u0009.
+	return strings.ReplaceAll(rdfio.FormatTerm(v), "\t", `\t`)
 }
 
 // DisplayTerm is how the table shows a value: IRIs in angle brackets,
