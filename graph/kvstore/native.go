@@ -21,29 +21,47 @@ const firstChunk = 16
 const exactEstimate = 1024
 
 // bound returns the ids of the bound terms of pat, and false when a bound
-// term is not stored (so nothing matches).
-func (s *Store) bound(r reader, pat quad.Quad) (ids, bool, error) {
-	var q ids
+// term is not stored (so nothing matches). With cached set, ids may come from
+// the readers' cache (see cachedID); it reports whether one did.
+func (s *Store) bound(r reader, pat quad.Quad, cached bool) (q ids, ok, fromCache bool, err error) {
 	for p, d := range quad.Directions {
 		v := pat.Get(d)
 		if v == nil {
 			continue
 		}
-		id, err := s.lookupID(r, v)
-		if err != nil || id == 0 {
-			return q, false, err
+		var id uint64
+		hit := false
+		if cached {
+			id, hit, err = s.cachedID(r, v)
+		} else {
+			id, err = s.lookupID(r, v)
 		}
+		if err != nil || id == 0 {
+			return q, false, fromCache, err
+		}
+		fromCache = fromCache || hit
 		q[p] = id
 	}
-	return q, true, nil
+	return q, true, fromCache, nil
 }
 
 // chooseIndex returns the index whose key prefix covers the most bound terms
-// of q, the smaller by count on a tie, and that prefix.
+// of q, the smaller by count on a tie, and that prefix. The first index
+// whose prefix covers all bound terms is as good as any: its keys under the
+// prefix are the matches.
 func (s *Store) chooseIndex(r reader, q ids) (*index, []byte, error) {
+	nb := 0
+	for _, id := range q {
+		if id != 0 {
+			nb++
+		}
+	}
 	best, bestN, bestC := 0, -1, int64(-1)
 	for i := range indexes {
-		_, n := indexes[i].prefix(q)
+		p, n := indexes[i].prefix(q)
+		if n == nb && n > 0 {
+			return &indexes[i], p, nil
+		}
 		if n < bestN || n == 0 && bestN == 0 {
 			continue
 		}
@@ -127,16 +145,26 @@ func (s *Store) matchChunks(ctx context.Context, pat quad.Quad, values bool, fn 
 		vals, err = s.quads(r, buf, vals[:0])
 		return err
 	}
-	err := s.eng.view(func(r reader) error {
-		var err error
-		if q, ok, err = s.bound(r, pat); err != nil || !ok {
-			return err
-		}
-		if x, prefix, err = s.chooseIndex(r, q); err != nil {
-			return err
-		}
-		return read(r)
-	})
+	first := func(cached bool) (fromCache bool, err error) {
+		err = s.eng.view(func(r reader) error {
+			var err error
+			if q, ok, fromCache, err = s.bound(r, pat, cached); err != nil || !ok {
+				return err
+			}
+			if x, prefix, err = s.chooseIndex(r, q); err != nil {
+				return err
+			}
+			return read(r)
+		})
+		return fromCache, err
+	}
+	fromCache, err := first(true)
+	if err == nil && fromCache && len(buf) == 0 {
+		// nothing under an id from the cache: it may be stale (the value
+		// removed, and maybe stored again under a new id); look it up afresh
+		from = nil
+		_, err = first(false)
+	}
 	if err != nil {
 		return fmt.Errorf("read %s: %w", s.dir, err)
 	}
@@ -195,7 +223,7 @@ func (s *Store) Match(ctx context.Context, pat quad.Quad, fn func(quad.Quad) boo
 func (s *Store) Estimate(ctx context.Context, pat quad.Quad) int64 {
 	var n int64
 	s.eng.view(func(r reader) error {
-		q, ok, err := s.bound(r, pat)
+		q, ok, _, err := s.bound(r, pat, false)
 		if err != nil || !ok {
 			return err
 		}

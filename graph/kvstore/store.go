@@ -66,6 +66,7 @@ type Store struct {
 	ids    map[string]uint64   // value key -> id, a cache used by writers under wmu
 	counts map[[2]uint64]int64 // (position, id) -> committed counter, a cache used by writers under wmu
 	names  sync.Map            // id -> quad.Value, a cache for readers (ids are never reused)
+	vids   sync.Map            // value key -> id, a cache for readers that may hold stale ids (see cachedID)
 	nname  int64               // approximate size of names, guarded by wmu... see cacheName
 	nmu    sync.Mutex          // guards nname
 }
@@ -239,15 +240,49 @@ func (s *Store) name(r reader, id uint64) (quad.Value, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read %s: id %d: %w", s.dir, id, err)
 	}
+	s.cacheRead()
+	s.names.Store(id, v)
+	s.vids.Store(string(valueKey(b)), id)
+	return v, nil
+}
+
+// cacheRead makes room for an entry in the readers' caches.
+func (s *Store) cacheRead() {
 	s.nmu.Lock()
 	if s.nname >= maxNameCache {
 		s.names.Clear()
+		s.vids.Clear()
 		s.nname = 0
 	}
 	s.nname++
 	s.nmu.Unlock()
-	s.names.Store(id, v)
-	return v, nil
+}
+
+// cachedID returns the id of v, or 0, and whether it came from the readers'
+// cache of the values name decoded. A cached id can be stale: when the last
+// quad of a value is removed, the value loses its id, and if it is stored
+// again it gets a new one (ids are never reused). A stale id has no quads, so
+// a reader that finds nothing under a cached id must look it up afresh.
+func (s *Store) cachedID(r reader, v quad.Value) (uint64, bool, error) {
+	enc, err := appendValue(nil, v)
+	if err != nil {
+		return 0, false, nil // a value that cannot be stored is not in the store
+	}
+	if id, ok := s.vids.Load(string(valueKey(enc))); ok {
+		return id.(uint64), true, nil
+	}
+	vk := valueKey(enc)
+	b, err := r.get(tableValues, vk)
+	if err != nil || b == nil {
+		return 0, false, err
+	}
+	id, n := binary.Uvarint(b)
+	if n <= 0 {
+		return 0, false, fmt.Errorf("read %s: corrupt id of value %v", s.dir, v)
+	}
+	s.cacheRead()
+	s.vids.Store(string(vk), id)
+	return id, false, nil
 }
 
 func (s *Store) metaInt(r reader, key string) (uint64, error) {

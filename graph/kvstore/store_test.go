@@ -302,3 +302,46 @@ func TestBulkLoadReopen(t *testing.T) {
 		})
 	}
 }
+
+// TestMatchAfterValueReturns checks that a value whose last quad was removed,
+// and which was stored again (under a new id), is found by Match and
+// Estimate although readers cached its old id.
+func TestMatchAfterValueReturns(t *testing.T) {
+	ctx := context.Background()
+	for _, engine := range engines {
+		t.Run(engine, func(t *testing.T) {
+			s := open(t, filepath.Join(t.TempDir(), "db"), engine)
+			l1, l2 := quad.IRI("x:doc1"), quad.IRI("x:doc2")
+			v := quad.IRI("x:comes-back")
+			q := quad.Quad{Subject: quad.IRI("x:a"), Predicate: quad.IRI("x:p"), Object: v, Label: l1}
+			count := func(pat quad.Quad) int {
+				n := 0
+				if err := s.Match(ctx, pat, func(quad.Quad) bool { n++; return true }); err != nil {
+					t.Fatal(err)
+				}
+				return n
+			}
+			for step, doc := range [][]quad.Quad{{q}, nil, {{Subject: quad.IRI("x:b"), Predicate: quad.IRI("x:p"), Object: quad.IRI("x:other"), Label: l2}}, {q}} {
+				label := l1
+				if step == 2 {
+					label = l2 // new values in between: the returning value gets a new id
+				}
+				if _, _, _, err := s.Replace(ctx, []quad.Value{label}, doc); err != nil {
+					t.Fatal(err)
+				}
+				want := 1
+				if step == 1 || step == 2 {
+					want = 0
+				}
+				for _, pat := range []quad.Quad{{Object: v}, {Predicate: quad.IRI("x:p"), Object: v}, {Subject: quad.IRI("x:a"), Object: v, Label: l1}} {
+					if got := count(pat); got != want {
+						t.Errorf("step %d: Match(%v) found %d quads, want %d", step, pat, got, want)
+					}
+				}
+				if got := s.Estimate(ctx, quad.Quad{Object: v}); got != int64(want) {
+					t.Errorf("step %d: Estimate = %d, want %d", step, got, want)
+				}
+			}
+		})
+	}
+}
