@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"net/http"
 	"sort"
 	"strconv"
@@ -131,14 +132,19 @@ func (s *Server) handleSources(w http.ResponseWriter, r *http.Request) {
 		httpError(w, http.StatusInternalServerError, err.Error())
 		return
 	}
+	writeCached(w, r, &idx.sourcesAnswer, func(ctx context.Context) (any, error) { return s.sourceList(ctx, idx), nil })
+}
+
+// sourceList builds the answer of /api/sources.
+func (s *Server) sourceList(ctx context.Context, idx *index) map[string]any {
 	out := []Source{}
 	for _, l := range idx.sources {
 		n := idx.info(l)
-		src := Source{IRI: termID(l), Name: n.display, Quads: s.Store.Estimate(r.Context(), nil, nil, nil, l), Document: hasClass(n, graph.SourceDocument)}
+		src := Source{IRI: termID(l), Name: n.display, Quads: s.Store.Estimate(ctx, nil, nil, nil, l), Document: hasClass(n, graph.SourceDocument)}
 		if src.Quads == 0 {
 			continue // a document node whose facts are not loaded
 		}
-		_ = s.Store.Match(r.Context(), l, graph.InLanguage, nil, nil, func(q quad.Quad) bool {
+		_ = s.Store.Match(ctx, l, graph.InLanguage, nil, nil, func(q quad.Quad) bool {
 			txt, _ := literalText(q.Object)
 			src.Languages = append(src.Languages, txt)
 			return true
@@ -146,7 +152,7 @@ func (s *Server) handleSources(w http.ResponseWriter, r *http.Request) {
 		sort.Strings(src.Languages)
 		out = append(out, src)
 	}
-	writeJSON(w, map[string]any{"sources": out})
+	return map[string]any{"sources": out}
 }
 
 func (s *Server) handleExamples(w http.ResponseWriter, r *http.Request) {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -21,6 +22,17 @@ type index struct {
 	nodes   map[quad.Value]*nodeInfo
 	entries []entry // search keys, sorted by key
 	sources []quad.Value
+
+	// The answers of /api/timeline and /api/sources, built on first use:
+	// they depend only on the index and the store, and are large (MBs on a
+	// graph of 10^6 quads), so the index keeps them.
+	timelineAnswer, sourcesAnswer cachedAnswer
+}
+
+// cachedAnswer is a JSON answer built once per index.
+type cachedAnswer struct {
+	mu   sync.Mutex
+	body []byte
 }
 
 // nodeInfo is what the index knows of one node.

@@ -293,3 +293,54 @@ func TestPanicIsRecovered(t *testing.T) {
 		t.Errorf("after a panic: status %d", res.StatusCode)
 	}
 }
+
+// TestCachedAnswersFollowReindex checks that the timeline and the sources,
+// which the index keeps once built, are built again by Reindex.
+func TestCachedAnswersFollowReindex(t *testing.T) {
+	st := loadFixture(t)
+	s := newTestServer(t, st)
+	_, before := do(t, s, "GET", "/api/timeline", "")
+	if _, again := do(t, s, "GET", "/api/timeline", ""); again != before {
+		t.Fatalf("the second answer differs from the first")
+	}
+	const m = "https://w3id.org/partygraph/id/meeting/hlm-2030"
+	const src = "https://w3id.org/partygraph/source/new"
+	var quads []quad.Quad
+	for _, l := range []string{
+		`<` + m + `> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/partygraph/ontology#Meeting> <` + src + `> .`,
+		`<` + m + `> <http://schema.org/superEvent> <` + hlm + `> <` + src + `> .`,
+		`<` + m + `> <http://www.w3.org/2000/01/rdf-schema#label> "2030 High-level Meeting"@en <` + src + `> .`,
+	} {
+		q, err := graph.ParseNQuad(l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		quads = append(quads, q)
+	}
+	if _, err := st.Replace(t.Context(), []quad.Value{quad.IRI(src)}, quads); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Reindex(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	var tl Timeline
+	getJSON(t, s, "/api/timeline", &tl)
+	found := false
+	for _, ser := range tl.Series {
+		for _, mt := range ser.Meetings {
+			found = found || mt.IRI == m && ser.IRI == hlm
+		}
+	}
+	if !found {
+		t.Errorf("after Reindex the timeline lacks the new meeting")
+	}
+	var sources struct{ Sources []Source }
+	getJSON(t, s, "/api/sources", &sources)
+	found = false
+	for _, x := range sources.Sources {
+		found = found || x.IRI == src
+	}
+	if !found {
+		t.Errorf("after Reindex the sources lack %s: %+v", src, sources.Sources)
+	}
+}

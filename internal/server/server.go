@@ -1,6 +1,8 @@
 package server
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -231,6 +233,34 @@ func writeJSON(w http.ResponseWriter, v any) {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(true) // JSON with '<' escaped is safe even if a client mistakes it for HTML
 	enc.Encode(v)
+}
+
+// writeCached answers with the JSON of c, built by build on first use. The
+// first request builds it while the others wait; a failed build is not
+// kept, so the next request tries again.
+func writeCached(w http.ResponseWriter, r *http.Request, c *cachedAnswer, build func(context.Context) (any, error)) {
+	c.mu.Lock()
+	body := c.body
+	if body == nil {
+		v, err := build(r.Context())
+		if err == nil {
+			var buf bytes.Buffer
+			enc := json.NewEncoder(&buf)
+			enc.SetEscapeHTML(true)
+			err = enc.Encode(v)
+			body = buf.Bytes()
+		}
+		if err != nil {
+			c.mu.Unlock()
+			httpError(w, http.StatusInternalServerError, "read the store: "+err.Error())
+			return
+		}
+		c.body = body
+	}
+	c.mu.Unlock()
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-cache")
+	w.Write(body)
 }
 
 // onlyGet refuses methods other than GET and HEAD.

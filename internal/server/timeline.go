@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"net/http"
 	"sort"
 
@@ -43,12 +44,16 @@ func (s *Server) handleTimeline(w http.ResponseWriter, r *http.Request) {
 	if !onlyGet(w, r) {
 		return
 	}
-	ctx := r.Context()
-	idx, err := s.index(ctx)
+	idx, err := s.index(r.Context())
 	if err != nil {
 		httpError(w, http.StatusInternalServerError, err.Error())
 		return
 	}
+	writeCached(w, r, &idx.timelineAnswer, func(ctx context.Context) (any, error) { return s.timeline(ctx, idx) })
+}
+
+// timeline builds the answer of /api/timeline.
+func (s *Server) timeline(ctx context.Context, idx *index) (*Timeline, error) {
 	series := map[string]*TimelineSeries{}
 	var seriesOrder []string
 	getSeries := func(v quad.Value) *TimelineSeries {
@@ -89,8 +94,7 @@ func (s *Server) handleTimeline(w http.ResponseWriter, r *http.Request) {
 			return true
 		})
 		if err != nil {
-			httpError(w, http.StatusInternalServerError, "read the store: "+err.Error())
-			return
+			return nil, err
 		}
 	}
 	for _, n := range nodes {
@@ -128,8 +132,7 @@ func (s *Server) handleTimeline(w http.ResponseWriter, r *http.Request) {
 			return true
 		})
 		if err != nil {
-			httpError(w, http.StatusInternalServerError, "read the store: "+err.Error())
-			return
+			return nil, err
 		}
 		for _, d := range dates {
 			m.Dates = append(m.Dates, *d)
@@ -178,7 +181,7 @@ func (s *Server) handleTimeline(w http.ResponseWriter, r *http.Request) {
 		}
 		return a.Label < b.Label
 	})
-	writeJSON(w, tl)
+	return &tl, nil
 }
 
 func appendTerm(list []Term, t Term) []Term {
