@@ -40,7 +40,8 @@ type Options struct {
 	// when MaxRows is set, otherwise no bound.
 	MaxIntermediate int
 
-	noHash bool // tests: never switch BGP steps to hash tables
+	noHash       bool // tests: never switch BGP steps to hash tables
+	oneGraphFrom int  // tests: check for predicates in one graph from this many quads (0: oneGraphAfter)
 }
 
 // Errors returned (wrapped) by Exec.
@@ -84,7 +85,7 @@ type executor struct {
 	named   map[quad.Value]bool
 	namedL  []quad.Value       // named graph list, when known
 	dedup   bool               // default graph lookups must remove duplicate triples
-	preds   map[quad.Value]int // predicate -> lookups so far; -1: in one graph, -2: in several
+	preds   map[quad.Value]int // predicate -> quads deduplicated so far; -1: in one graph, -2: in several
 	labels  []quad.Value       // cached labels of the store
 	now     time.Time
 	bnodes  map[string]quad.BNode
@@ -483,7 +484,7 @@ func (e *executor) matchStore(s, p, o quad.Value, ag activeGraph, r row, fn func
 	case gDefault:
 		var dedup *deduper
 		if e.dedup {
-			if s != nil && p != nil && o != nil && !e.oneGraph(p, false) {
+			if s != nil && p != nil && o != nil && !e.oneGraph(p) {
 				// one match is enough
 				found := false
 				inner := fn
@@ -506,7 +507,7 @@ func (e *executor) matchStore(s, p, o quad.Value, ag activeGraph, r row, fn func
 				}
 				return true
 			}
-			if !e.oneGraph(p, false) {
+			if !e.oneGraph(p) {
 				dedup = newDeduper(s, p, o)
 			}
 		}
@@ -516,6 +517,9 @@ func (e *executor) matchStore(s, p, o quad.Value, ag activeGraph, r row, fn func
 			for _, g := range e.dflt {
 				call(g, dedup)
 			}
+		}
+		if dedup != nil {
+			e.dedupVolume(p, dedup.n)
 		}
 	case gConst:
 		if e.isNamed(ag.val) {
@@ -548,29 +552,41 @@ func (e *executor) matchStore(s, p, o quad.Value, ag activeGraph, r row, fn func
 
 // Duplicate removal in the default graph: a predicate whose quads all lie in
 // one graph needs none. When the store has at most oneGraphLabels labels, the
-// engine checks that for a predicate once it has been looked up
-// oneGraphAfter times in a query (the check is a lookup per label).
+// engine checks that for a predicate (a lookup per label, which can scan the
+// smaller of the label and the predicate) once duplicate removal has gone
+// through oneGraphAfter of its quads in a query, or before a scan of as many.
 const (
 	oneGraphLabels = 8
-	oneGraphAfter  = 8
+	oneGraphAfter  = 8192
 )
 
 // oneGraph reports whether all quads with predicate p are known to lie in one
-// graph of the default graph (the merge of all labels); now: check at once.
-func (e *executor) oneGraph(p quad.Value, now bool) bool {
+// graph of the default graph (the merge of all labels).
+func (e *executor) oneGraph(p quad.Value) bool {
+	return p != nil && e.preds[p] == -1
+}
+
+// dedupVolume records that duplicate removal went through n quads with
+// predicate p (or is about to), and checks whether one graph holds p once
+// the quads add up to oneGraphAfter.
+func (e *executor) dedupVolume(p quad.Value, n int) {
 	if p == nil || e.dflt != nil || e.labels == nil || len(e.labels) > oneGraphLabels {
-		return false
+		return
 	}
 	if e.preds == nil {
 		e.preds = map[quad.Value]int{}
 	}
-	n := e.preds[p]
-	switch {
-	case n < 0:
-		return n == -1
-	case n < oneGraphAfter && !now:
-		e.preds[p] = n + 1
-		return false
+	v := e.preds[p]
+	if v < 0 {
+		return
+	}
+	after := oneGraphAfter
+	if e.opt.oneGraphFrom > 0 {
+		after = e.opt.oneGraphFrom
+	}
+	if v += n; v < after {
+		e.preds[p] = v
+		return
 	}
 	holders := 0
 	for _, l := range e.labels {
@@ -581,18 +597,16 @@ func (e *executor) oneGraph(p quad.Value, now bool) bool {
 		})
 		if err != nil {
 			e.preds[p] = -2
-			return false
+			return
 		}
 		if found {
 			holders++
 		}
 	}
+	e.preds[p] = -2
 	if holders <= 1 {
 		e.preds[p] = -1
-		return true
 	}
-	e.preds[p] = -2
-	return false
 }
 
 // ---- evaluation ----
@@ -1457,7 +1471,7 @@ func (e *executor) buildHash(h *hashStep, p [3]cterm, ag activeGraph, remaining 
 	}
 	table := make(map[[3]quad.Value][]quad.Quad, min(h.est, 1<<18))
 	if e.dedup && ag.mode == gDefault {
-		e.oneGraph(c(p[1]), true) // a scan: settle whether it needs duplicate removal first
+		e.dedupVolume(c(p[1]), int(h.est)) // a scan: settle whether it needs duplicate removal first
 	}
 	ok := e.matchTriples(c(p[0]), c(p[1]), c(p[2]), ag, nil, func(q quad.Quad) bool {
 		var k [3]quad.Value

@@ -121,7 +121,9 @@ func TestDefaultGraphDuplicates(t *testing.T) {
 		}{
 			{"loops", two, Options{noHash: true}},
 			{"hash", two, Options{}},
-			{"hash, expensive lookups", plainLabelStore{two}, Options{}},
+			{"loops, early check", two, Options{noHash: true, oneGraphFrom: 4}},
+			{"hash, early check", two, Options{oneGraphFrom: 4}},
+			{"hash, expensive lookups, early check", plainLabelStore{two}, Options{oneGraphFrom: 4}},
 		} {
 			t.Run(strconv.Itoa(i)+"/"+tc.name, func(t *testing.T) {
 				got, err := Exec(context.Background(), tc.st, q, tc.opt)

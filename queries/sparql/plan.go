@@ -50,6 +50,20 @@ func (e *executor) plan(o *BGP, in row) []int {
 	}
 	used := make([]bool, len(o.Triples))
 	order := make([]int, 0, len(o.Triples))
+	for i, est := range ests {
+		if est == 0 {
+			// nothing matches this pattern: evaluate it first, the order of
+			// the rest does not matter (and needs no sampling)
+			order = append(order, i)
+			for k := range o.Triples {
+				if k != i {
+					order = append(order, k)
+				}
+			}
+			e.plans[key] = order
+			return order
+		}
+	}
 	for len(order) < len(o.Triples) {
 		best, bestCost, bestConn := -1, float64(0), false
 		for i, t := range o.Triples {
