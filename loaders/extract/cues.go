@@ -47,6 +47,7 @@ type Cues struct {
 	SeeAlso     []string // headings of see-also lists
 	MeetingWord []string // nouns naming a meeting or series: meeting, dialogue, 对话会
 	MeetingKind []string // names of kinds of meetings, no series: plenary session, 国际会议
+	EventWord   []string // meeting words that name events, not bodies: forum, dialogue (not conference, congress)
 	PartyWord   []string // heads of party names: party, front, movement
 	OrgWord     []string // heads of organisation names: department, ministry, committee
 	BodyWord    []string // bodies inside a party: central committee, supreme council
@@ -129,6 +130,7 @@ func DefaultCues() Cues {
 		MeetingWord: []string{"meeting", "dialogue", "summit", "conference", "forum", "seminar",
 			"assembly", "congress", "symposium", "session", "对话会", "会议", "峰会", "论坛",
 			"研讨会", "大会", "对话"},
+		EventWord: []string{"forum", "dialogue", "summit", "seminar", "symposium", "meeting", "论坛", "对话会", "峰会", "研讨会"},
 		MeetingKind: []string{"plenary session", "plenary meeting", "round table", "roundtable", "press conference",
 			"summit meeting", "international conference", "opening ceremony", "closing ceremony",
 			"国际会议", "全体会议", "圆桌会议", "记者会", "新闻发布会", "首脑会议", "开幕式", "闭幕式", "双边会谈", "多边会议"},

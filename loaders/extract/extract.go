@@ -103,6 +103,7 @@ func (x *Extractor) Extract(doc *loaders.Document, label quad.IRI) ([]quad.Quad,
 	}
 	for _, u := range r.units {
 		r.shortForms(u)
+		r.recurringNames(u)
 	}
 	for _, u := range r.units {
 		r.relations(u)

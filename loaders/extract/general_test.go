@@ -264,6 +264,35 @@ func TestGeneral(t *testing.T) {
 			// A cited author the document does not name is nobody's keynote.
 			not: []fact{{id("person", "petrova-a"), graph.Type, graph.Person}},
 		},
+		{
+			file: "coastal-assembly.wiki", // English wikitext: "Third Assembly of the X", a surname after a title
+			want: []fact{
+				{id("meeting", "coastal-parties-forum-2032"), graph.SuperEvent, id("series", "coastal-parties-forum")},
+				{id("meeting", "coastal-parties-forum-2032"), graph.StartDate, xsdDate("2032-09-12")},
+				{id("meeting", "coastal-parties-forum-2032"), graph.Location, id("city", "porto-verde")},
+				{id("meeting", "coastal-parties-forum-2032"), graph.Organizer, id("party", "green-harbour-party")},
+				{id("meeting", "coastal-parties-forum-2032"), graph.Keynote, id("speech", "coastal-parties-forum-2032-keynote-joao-amaral")},
+				{id("person", "joao-amaral"), graph.LeaderOf, id("party", "green-harbour-party")},
+				{id("series", "coastal-parties-forum"), graph.SeeAlso, entry(t, graph.KindSeries, "São Paulo Forum")},
+			},
+			not: []fact{
+				{id("series", "third-assembly-of-the-coastal-parties-forum"), graph.Type, graph.MeetingSeries},
+				{id("person", "amaral"), graph.Type, graph.Person}, // President Amaral is João Amaral
+			},
+		},
+		{
+			file: "party-page-visit.txt", // a party's English page: a CPC delegation's visit, a month date
+			want: []fact{
+				{id("person", "han-lizhou"), graph.MemberOf, idcpc},
+				{id("person", "rosa-quispe"), graph.LeaderOf, id("party", "andes-workers-party-of-peru")},
+				{meetingIRI(dw, "2030"), graph.StartDate, gMonth("2030-10")},
+				{meetingIRI(dw, "2030"), graph.Location, entry(t, graph.KindCity, "Xiamen")},
+				{meetingIRI(dw, "2030"), graph.Attendee, id("person", "rosa-quispe")}, // named in full again, without a title
+				{meetingIRI(dw, "2030"), graph.Speaker, id("person", "rosa-quispe")},
+			},
+			// A visit is no meeting of a series.
+			not: []fact{{meetingIRI(dw, "2031"), graph.Type, graph.Meeting}},
+		},
 	}...)
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {

@@ -103,6 +103,9 @@ var (
 	enOrdinalRx       = regexp.MustCompile(`\b(?:[0-9]+(?:st|nd|rd|th)|[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Ss]ixth|[Ss]eventh|[Ee]ighth|[Nn]inth|[Tt]enth) ((?:(?:[A-Z][\w'’-]*|of|the|and|for|on) ?)+)`)
 )
 
+// enOrdinalOfRx matches "[The] Third Assembly of [the] X", "14th Session of X".
+var enOrdinalOfRx = regexp.MustCompile(`^(?:[Tt]he )?(?:[0-9]+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth) (?:[A-Z][\w-]* ){0,2}?(?:Meeting|Session|Assembly|General Assembly|Conference|Congress|Summit|Forum|Dialogue) of (?:the )?([A-Z].*)$`)
+
 // ordinalSeries returns the series a text names with an ordinal: the name
 // after "第三届" or before "第三届会议", or the capitalised name after "the
 // 3rd" whose head is a meeting word.
@@ -212,6 +215,15 @@ func (r *run) seriesNameFromTitle(title string) (string, bool) {
 	if m := zhOrdinalAfterRx.FindStringSubmatch(title); m != nil && strings.HasPrefix(title, m[1]) {
 		return m[1], true
 	}
+	// "Third Assembly of the Coastal Parties Forum": one meeting, by its
+	// ordinal, of the series named after "of" when that is an event's name
+	// (a forum, a dialogue), not a body's ("the 14th General Assembly of the
+	// International Conference of …": the assemblies are the series).
+	if m := enOrdinalOfRx.FindStringSubmatch(title); m != nil {
+		if ws := strings.Fields(m[1]); len(ws) >= 2 && r.headedBy(ws, r.x.Cues.EventWord) {
+			return m[1], true
+		}
+	}
 	name := strings.TrimSpace(ordinalRx.ReplaceAllString(title, " "))
 	name = strings.Trim(name, " -–—:,")
 	if name == "" || len(strings.Fields(name)) > 14 {
@@ -245,8 +257,13 @@ func (r *run) seriesNameFromTitle(title string) (string, bool) {
 // meeting word that ends the name or is followed by a connector ("Asian
 // Parties Forum", "General Assembly of X", "X in Dialogue with the World").
 func (r *run) headedByMeetingWord(ws []string) bool {
+	return r.headedBy(ws, r.x.Cues.MeetingWord)
+}
+
+// headedBy reports whether a name's head is one of words.
+func (r *run) headedBy(ws, words []string) bool {
 	for i, w := range ws {
-		if !hasFold(r.x.Cues.MeetingWord, strings.Trim(w, ",.:;")) {
+		if !hasFold(words, strings.Trim(w, ",.:;")) {
 			continue
 		}
 		if i == len(ws)-1 || hasFold(r.x.Cues.Connectors, ws[i+1]) || hasFold([]string{"between"}, ws[i+1]) {

@@ -346,7 +346,7 @@ func (r *run) titlePhrase(u *unit, sg seg) ([]holding, *entity, span) {
 			nameText := strings.Join(words[:k], " ")
 			nameText = strings.TrimRight(nameText, ".")
 			if looksLikeName(nameText) && u.mentionAt(restOff) == nil {
-				named = r.reg.introduce(graph.KindPerson, nameText, u.Lang)
+				named = r.personNamed(nameText, u.Lang)
 				at = span{restOff, len(nameText)}
 			} else if m := u.mentionAt(restOff); m != nil && m.Ent.Kind == graph.KindPerson {
 				named, at = m.Ent, m.span
@@ -546,7 +546,7 @@ func (r *run) onlyCountry(u *unit, obj seg, off int) bool {
 // the links the titles imply.
 func (r *run) addPerson(u *unit, p *person) {
 	if p.Ent == nil && p.Name != "" {
-		p.Ent = r.reg.introduce(graph.KindPerson, p.Name, p.Lang)
+		p.Ent = r.personNamed(p.Name, p.Lang)
 	}
 	if p.Ent == nil {
 		return
@@ -977,4 +977,65 @@ func (r *run) bySurname(sur rune) *entity {
 		found = e
 	}
 	return found
+}
+
+// personNamed returns the person a title introduces by name: for one word
+// in Latin letters ("President Amaral" after "João Amaral"), the one person
+// of the document with that name, else a person of that name.
+func (r *run) personNamed(name, lang string) *entity {
+	if n := strings.TrimSpace(name); !strings.Contains(n, " ") && !hasHan(n) {
+		if e := r.byNameWord(n); e != nil {
+			return e
+		}
+	}
+	return r.reg.introduce(graph.KindPerson, name, lang)
+}
+
+// byNameWord returns the one person the document has introduced whose name
+// in Latin letters begins or ends with the word w (a surname, or a family
+// name written first), or nil.
+func (r *run) byNameWord(w string) *entity {
+	k := text.Fold(w)
+	var found *entity
+	for _, e := range r.reg.order {
+		if e.Kind != graph.KindPerson || e.Entry != nil || r.merged[e] != nil {
+			continue
+		}
+		match := false
+		for _, n := range e.names {
+			ws := strings.Fields(text.Fold(n.Text))
+			if len(ws) >= 2 && (ws[0] == k || ws[len(ws)-1] == k) {
+				match = true
+			}
+		}
+		if !match {
+			continue
+		}
+		if found != nil && found != e {
+			return nil
+		}
+		found = e
+	}
+	return found
+}
+
+// recurringNames links the later mentions of a person the text introduced
+// with a title ("Rosa Quispe, Secretary-General of …" and then "Rosa Quispe
+// attended …"): the full name, wherever it recurs outside a quotation.
+func (r *run) recurringNames(u *unit) {
+	for _, e := range r.reg.order {
+		if e.Kind != graph.KindPerson || e.Entry != nil || r.merged[e] != nil {
+			continue
+		}
+		for _, n := range e.names {
+			if !strings.Contains(n.Text, " ") && !hasHan(n.Text) || utf8.RuneCountInString(n.Text) < 2 {
+				continue
+			}
+			for _, sp := range u.find([]string{n.Text}) {
+				if !u.inQuote(sp) {
+					u.addMention(mention{Ent: e, span: sp, Text: sp.text(u.s)})
+				}
+			}
+		}
+	}
 }

@@ -95,6 +95,8 @@ func TestSeriesNameFromTitle(t *testing.T) {
 		{"Example Parties Forum 2029", "Example Parties Forum", true},
 		{"第五届示例政党论坛", "示例政党论坛", true},
 		{"Delegation of a Party Visits China", "", false},
+		{"Third Assembly of the Coastal Parties Forum", "Coastal Parties Forum", true},
+		{"The 2nd Session of the Lakeside Dialogue", "Lakeside Dialogue", true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.in, func(t *testing.T) {
