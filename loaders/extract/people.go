@@ -957,18 +957,22 @@ func (r *run) shortForms(u *unit) {
 // begins with the character sur, or nil.
 func (r *run) bySurname(sur rune) *entity {
 	key := text.Fold(string(sur))
-	var found *entity
-	for _, e := range r.reg.order {
-		if e.Kind != graph.KindPerson || r.merged[e] != nil {
-			continue
-		}
-		match := false
+	return r.onePerson(func(e *entity) bool {
 		for _, l := range []string{"zh-Hans", "zh-Hant"} {
 			if n := e.label(l); utf8.RuneCountInString(n) >= 2 && strings.HasPrefix(text.Fold(n), key) && !strings.ContainsAny(n, "·‧・") {
-				match = true
+				return true
 			}
 		}
-		if !match {
+		return false
+	})
+}
+
+// onePerson returns the one person of the document that match accepts, or
+// nil when none or several do.
+func (r *run) onePerson(match func(*entity) bool) *entity {
+	var found *entity
+	for _, e := range r.reg.order {
+		if e.Kind != graph.KindPerson || r.merged[e] != nil || !match(e) {
 			continue
 		}
 		if found != nil && found != e {
@@ -996,27 +1000,18 @@ func (r *run) personNamed(name, lang string) *entity {
 // name written first), or nil.
 func (r *run) byNameWord(w string) *entity {
 	k := text.Fold(w)
-	var found *entity
-	for _, e := range r.reg.order {
-		if e.Kind != graph.KindPerson || e.Entry != nil || r.merged[e] != nil {
-			continue
+	return r.onePerson(func(e *entity) bool {
+		if e.Entry != nil {
+			return false
 		}
-		match := false
 		for _, n := range e.names {
 			ws := strings.Fields(text.Fold(n.Text))
 			if len(ws) >= 2 && (ws[0] == k || ws[len(ws)-1] == k) {
-				match = true
+				return true
 			}
 		}
-		if !match {
-			continue
-		}
-		if found != nil && found != e {
-			return nil
-		}
-		found = e
-	}
-	return found
+		return false
+	})
 }
 
 // recurringNames links the later mentions of a person the text introduced
