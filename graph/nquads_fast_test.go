@@ -2,7 +2,9 @@ package graph
 
 import (
 	"fmt"
+	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -30,4 +32,34 @@ func FuzzNQuadsFastPath(f *testing.F) {
 			t.Fatalf("%q: fast path gives %#v, %v (at %d); slow path %#v, %v (at %d)", line, qf, ef, fast.off, qs, es, slow.off)
 		}
 	})
+}
+
+// BenchmarkQuadFile reads the generated 10^5-quad file of the store
+// benchmarks (make it with BenchmarkLoad first) the way a load's first pass
+// does: every quad parsed, the labels collected.
+func BenchmarkQuadFile(b *testing.B) {
+	file := filepath.Join(os.TempDir(), "partygraph-bench-seed1-100000.nq")
+	if _, err := os.Stat(file); err != nil {
+		b.Skip("no generated file: run BenchmarkLoad/1e5 first")
+	}
+	for range b.N {
+		f, err := os.Open(file)
+		if err != nil {
+			b.Fatal(err)
+		}
+		qf, err := NewQuadFile(f, file, nil, false)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for {
+			if _, err := qf.ReadQuad(); err == io.EOF {
+				break
+			} else if err != nil {
+				b.Fatal(err)
+			}
+		}
+		f.Close()
+		b.ReportMetric(float64(qf.Count()), "quads")
+	}
+	b.ReportMetric(float64(100_000*b.N)/b.Elapsed().Seconds(), "quads/s")
 }
