@@ -12,6 +12,7 @@ import (
 	"github.com/cayleygraph/quad"
 
 	"github.com/partygraph/partygraph/internal/rdfio"
+	"github.com/partygraph/partygraph/internal/rdftest"
 	"github.com/partygraph/partygraph/internal/w3c"
 	"github.com/partygraph/partygraph/queries/results"
 )
@@ -46,16 +47,6 @@ for line in sys.stdin:
     except Exception as e:
         print(json.dumps({"path": path, "error": repr(e)}))
 `
-
-// findRDFLib returns a python3 that can import rdflib, or "".
-func findRDFLib() string {
-	for _, p := range []string{"/usr/bin/python3", "python3"} {
-		if exec.Command(p, "-c", "import rdflib").Run() == nil {
-			return p
-		}
-	}
-	return ""
-}
 
 type rdflibResult struct {
 	Path  string
@@ -162,10 +153,7 @@ func asSet(qs []quad.Quad, withLabels bool) *results.Set {
 // TestWritersReadByRDFLib writes Turtle and JSON-LD and checks that rdflib,
 // an independent implementation, reads back the same dataset.
 func TestWritersReadByRDFLib(t *testing.T) {
-	python := findRDFLib()
-	if python == "" {
-		t.Skip("rdflib is not installed for python3 (Debian: apt-get install python3-rdflib)")
-	}
+	python := rdftest.RDFLib(t)
 	dir := t.TempDir()
 	in := tricky()
 	var ttl, jsonld bytes.Buffer
@@ -212,24 +200,14 @@ func TestParseAgreesWithRDFLib(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow: runs rdflib over every suite file")
 	}
-	python := findRDFLib()
-	if python == "" {
-		t.Skip("rdflib is not installed for python3 (Debian: apt-get install python3-rdflib)")
-	}
-	root := filepath.Join("..", "..", "..", "shared")
+	python := rdftest.RDFLib(t)
 	formats := map[rdfio.Syntax]string{rdfio.Turtle: "turtle", rdfio.NTriples: "nt", rdfio.RDFXML: "xml"}
 	var files [][2]string
-	for _, dir := range []string{"w3c-sparql10", "w3c-sparql11"} {
-		filepath.WalkDir(filepath.Join(root, dir), func(path string, d os.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			if f, ok := formats[rdfio.SyntaxOf(path)]; ok {
-				abs, _ := filepath.Abs(path)
-				files = append(files, [2]string{abs, f})
-			}
-			return nil
-		})
+	for _, path := range rdftest.SuiteFiles(t) {
+		if f, ok := formats[rdfio.SyntaxOf(path)]; ok {
+			abs, _ := filepath.Abs(path)
+			files = append(files, [2]string{abs, f})
+		}
 	}
 	// Hand-made documents for features the suites do not use. (Not dot
 	// segments in relative IRIs: rdflib keeps "a/../b", RFC 3986 and

@@ -1,41 +1,37 @@
 package results
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/partygraph/partygraph/internal/rdftest"
 )
 
 // TestReadSharedSuiteFiles reads every result document of the W3C SPARQL
 // test suites in ../shared.
 func TestReadSharedSuiteFiles(t *testing.T) {
-	root := filepath.Join("..", "..", "..", "shared")
-	if _, err := os.Stat(root); err != nil {
-		t.Skipf("../shared not found (%v)", err)
+	files := rdftest.SuiteFiles(t)
+	if files == nil {
+		t.Skip("../shared not found")
 	}
 	n := 0
-	for _, dir := range []string{"w3c-sparql10", "w3c-sparql11"} {
-		filepath.WalkDir(filepath.Join(root, dir), func(path string, d os.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			f, err := ParseFormat(strings.TrimPrefix(filepath.Ext(path), "."))
-			if err != nil || f == Table {
-				return nil
-			}
-			n++
-			in, err := os.Open(path)
-			if err != nil {
-				return err
-			}
-			defer in.Close()
-			if _, err := Read(in, f); err != nil {
-				t.Errorf("%s: %v", path, err)
-			}
-			return nil
-		})
+	for _, path := range files {
+		f, err := ParseFormat(strings.TrimPrefix(filepath.Ext(path), "."))
+		if err != nil || f == Table {
+			continue
+		}
+		n++
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Read(bytes.NewReader(data), f); err != nil {
+			t.Errorf("%s: %v", path, err)
+		}
 	}
 	if n < 400 {
 		t.Fatalf("read only %d result files", n)

@@ -12,6 +12,7 @@ import (
 	"github.com/cayleygraph/quad"
 
 	"github.com/partygraph/partygraph/internal/rdfio"
+	"github.com/partygraph/partygraph/internal/rdftest"
 	"github.com/partygraph/partygraph/internal/w3c"
 	"github.com/partygraph/partygraph/queries/results"
 )
@@ -33,22 +34,10 @@ for path, fmt in zip(args[0::2], args[1::2]):
         print(json.dumps({"error": repr(e)}))
 `
 
-func findRDFLib() string {
-	for _, p := range []string{"/usr/bin/python3", "python3"} {
-		if exec.Command(p, "-c", "import rdflib").Run() == nil {
-			return p
-		}
-	}
-	return ""
-}
-
 // TestWritersReadByRDFLib checks that rdflib, an independent
 // implementation, reads what the writers write as the same solutions.
 func TestWritersReadByRDFLib(t *testing.T) {
-	python := findRDFLib()
-	if python == "" {
-		t.Skip("rdflib is not installed for python3 (Debian: apt-get install python3-rdflib)")
-	}
+	python := rdftest.RDFLib(t)
 	lit := func(lex string, dt quad.IRI) quad.Value { return quad.TypedString{Value: quad.String(lex), Type: dt} }
 	vars := []string{"s", "name", "n", "note"}
 	rows := [][]quad.Value{
