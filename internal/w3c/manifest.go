@@ -8,6 +8,7 @@ import (
 
 	"github.com/cayleygraph/quad"
 
+	pg "github.com/partygraph/partygraph/graph" // this package has its own graph type
 	"github.com/partygraph/partygraph/internal/rdfio"
 )
 
@@ -206,14 +207,11 @@ func localName(v quad.Value) string {
 	return s
 }
 
+// literalText is the lexical form of a literal, "" for anything else.
 func literalText(v quad.Value) string {
-	switch v := v.(type) {
-	case quad.String:
-		return string(v)
-	case quad.LangString:
-		return string(v.Value)
-	case quad.TypedString:
-		return string(v.Value)
+	switch v.(type) {
+	case quad.String, quad.LangString, quad.TypedString:
+		return pg.TermText(v)
 	}
 	return ""
 }
