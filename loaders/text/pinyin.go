@@ -11,6 +11,10 @@ import (
 // compoundSurnames are the two-character Chinese surnames (Simplified).
 var compoundSurnames = []string{"欧阳", "司马", "诸葛", "上官", "东方", "令狐", "皇甫", "慕容", "司徒", "夏侯", "尉迟", "公孙", "长孙", "宇文", "端木", "澹台", "轩辕", "西门", "南宫", "独孤"}
 
+// translitChars are characters that transliterations of foreign names use
+// and Chinese given names hardly do (尔 in 马沙图尔, 斯 in 拉斯).
+const translitChars = "尔爾斯克夫娃姆莫索普迪蒂茨奇维維特德拉萨薩"
+
 // surnameReadings are the readings characters take as a surname where they
 // differ from their most common reading (单 is Shan, 曾 is Zeng).
 var surnameReadings = map[rune]string{
@@ -24,9 +28,10 @@ var surnameReadings = map[rune]string{
 // hyphen, the given name in one word ("刘文清" and "劉文清" give
 // "liu-wenqing", "欧阳明" gives "ouyang-ming"), so that a person a Chinese
 // text names and one an English text names are one node. It returns "" for
-// anything else: a name of two to four characters without a middle dot (a
-// transliterated foreign name such as "安娜·韦斯特" keeps its own slug), or
-// a character without a reading.
+// anything but a name of two to four characters whose given name has none
+// of the characters transliterations use: a foreign name ("安娜·韦斯特",
+// "马沙图尔") keeps its own slug, as does a name with a character without a
+// reading.
 func NameSlug(s string) string {
 	name := ToSimplified(strings.TrimSpace(s))
 	n := utf8.RuneCountInString(name)
@@ -43,6 +48,9 @@ func NameSlug(s string) string {
 		if strings.HasPrefix(name, c) && n > 2 {
 			surLen = 2
 		}
+	}
+	if _, size := utf8.DecodeRuneInString(name); strings.ContainsAny(name[size:], translitChars) {
+		return "" // a transliterated foreign name: 马沙图尔
 	}
 	a := pinyin.NewArgs()
 	var sur, given strings.Builder

@@ -13,6 +13,8 @@ func TestNameSlug(t *testing.T) {
 		{"曾明", "zeng-ming"},
 		{"吕新", "lu-xin"},
 		{"张三", "zhang-san"},
+		{"马沙图尔", ""}, // a transliteration: 尔
+		{"李娜", "li-na"},
 		{"安娜·韦斯特", ""},      // a transliterated name keeps its own slug
 		{"博勒尔·岑德", ""},      //
 		{"东海人民党主席", ""},     // too long for a name
