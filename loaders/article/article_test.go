@@ -93,9 +93,7 @@ func TestBadInput(t *testing.T) {
 }
 
 func FuzzParse(f *testing.F) {
-	// Language guessing (loaders/text, fuzzed there) is stubbed out so that
-	// the fuzzer spends its time in the parser.
-	p := Parser{Lang: func(string) string { return "" }}
+	p := Parser{Lang: loadertest.NoLang}
 	loadertest.FuzzParse(f, p.Parse, ".txt", nil, func(t *testing.T, d *loaders.Document) {
 		for _, r := range d.References {
 			if r.Text == "" {

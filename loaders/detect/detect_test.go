@@ -108,9 +108,7 @@ func TestParseQuads(t *testing.T) {
 }
 
 func FuzzGenre(f *testing.F) {
-	// Language guessing (loaders/text, fuzzed there) is stubbed out so that
-	// the fuzzer spends its time in the parsers.
-	det := Detector{Lang: func(string) string { return "" }}
+	det := Detector{Lang: loadertest.NoLang}
 	globs := []string{"../*/testdata/*.txt", "../*/testdata/*.wiki", "testdata/fuzz/seed/*"}
 	loadertest.Fuzz(f, globs, nil, "fuzz.txt", det.Parse, func(t *testing.T, d *loaders.Document) {
 		if d.Genre == "" {

@@ -97,9 +97,7 @@ func TestTooLarge(t *testing.T) {
 }
 
 func FuzzParse(f *testing.F) {
-	// Language guessing (loaders/text, fuzzed there) is stubbed out so that
-	// the fuzzer spends its time in the parser.
-	p := Parser{Lang: func(string) string { return "" }}
+	p := Parser{Lang: loadertest.NoLang}
 	extra := []string{"{{", "[[", "{|\n|", "'''x''", "<ref name=a/>", "== x", "{{a|[[b|{{c}}]]}}"}
 	loadertest.FuzzParse(f, p.Parse, ".wiki", extra, func(t *testing.T, d *loaders.Document) {
 		for _, b := range d.Blocks {

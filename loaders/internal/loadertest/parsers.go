@@ -116,6 +116,11 @@ func TooLarge(t *testing.T, parse ParseFunc, name, in string) {
 	}
 }
 
+// NoLang is a language guesser that never guesses. Fuzz targets give it to
+// the parser so that the fuzzer spends its time in the parser, not in
+// language guessing (loaders/text, fuzzed there).
+func NoLang(string) string { return "" }
+
 // Fuzz is the fuzz target of a parser of T: it adds the files matching globs
 // and the extra inputs to the seed corpus, then wants every input either to
 // parse, the document passing check (if set), or to give an error naming
