@@ -371,9 +371,27 @@ func (r *run) titlePhrase(u *unit, sg seg) ([]holding, *entity, span) {
 			titleText = c.Text[titleStart:n]
 		}
 		titleText = strings.TrimRight(titleText, " .")
-		hs = append(hs, holding{Title: titleText, Lang: u.Lang, Role: t.Role, Target: target})
+		role := t.Role
+		if target != nil && target.Kind == graph.KindParty && role == RoleLeader && r.otherBody(rest) {
+			role = RoleMember // the chairman of a party's supreme council is no leader of the party
+		}
+		hs = append(hs, holding{Title: titleText, Lang: u.Lang, Role: role, Target: target})
 	}
 	return hs, named, at
+}
+
+// otherBody reports whether a title's object ("of the Supreme Council of
+// the X Party") begins with a body of a party other than its leading one
+// (the central committee, whose head leads the party).
+func (r *run) otherBody(obj string) bool {
+	obj = strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(obj, "of "), "the "), "The ")
+	k := text.Fold(obj)
+	for _, b := range r.x.Cues.BodyWord {
+		if strings.HasPrefix(k, text.Fold(b)) {
+			return !hasFold(r.x.Cues.LeadingBody, b)
+		}
+	}
+	return false
 }
 
 // trimTail cuts a body phrase at the first lower-case word after its

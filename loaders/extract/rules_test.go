@@ -430,6 +430,16 @@ func TestRules(t *testing.T) {
 			},
 			not: []triple{{ent("meeting", "lakeside-summit-2027"), graph.Speaker, ent("person", "ana-ruiz")}},
 		},
+		{
+			name: "the head of a party's central committee leads it, the head of another body is a member",
+			doc: doc("Notes",
+				"Ola Brant, Chairman of the Supreme Council of the Harbour Party, and Mei Lin, General Secretary of the Central Committee of the Hill Party, arrived."),
+			want: []triple{
+				{ent("person", "ola-brant"), graph.MemberOf, ent("party", "harbour-party")},
+				{ent("person", "mei-lin"), graph.LeaderOf, ent("party", "hill-party")},
+			},
+			not: []triple{{ent("person", "ola-brant"), graph.LeaderOf, ent("party", "harbour-party")}},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
