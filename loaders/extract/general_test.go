@@ -293,6 +293,20 @@ func TestGeneral(t *testing.T) {
 			// A visit is no meeting of a series.
 			not: []fact{{meetingIRI(dw, "2031"), graph.Type, graph.Meeting}},
 		},
+		{
+			file: "dialogue-infobox.wiki", // English wikitext with an infobox
+			want: []fact{
+				{meetingIRI(dw, "2032"), graph.StartDate, xsdDate("2032-05-26")},
+				{meetingIRI(dw, "2032"), graph.EndDate, xsdDate("2032-05-28")},
+				{meetingIRI(dw, "2032"), graph.Location, id("city", "linhai")},
+				{meetingIRI(dw, "2032"), graph.Organizer, idcpc},
+				{meetingIRI(dw, "2032"), graph.ThemeProp, id("theme", "cpc-in-dialogue-with-the-world-2032")},
+				{id("theme", "cpc-in-dialogue-with-the-world-2032"), graph.Label, en("Open Ports and Shared Growth")},
+				{meetingIRI(dw, "2032"), graph.Speaker, id("person", "marta-solis")},
+				{id("person", "kenji-arai"), graph.LeaderOf, id("party", "harbour-democratic-party-of-japan")},
+			},
+			not: []fact{{meetingIRI(dw, "2032"), graph.Location, id("city", "linhai-convention-centre")}},
+		},
 	}...)
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {

@@ -342,7 +342,7 @@ func (r *run) venue(u *unit, m *meeting, sp span) {
 	}
 }
 
-// facts reads fact lists and infoboxes: a venue, an organiser.
+// facts reads fact lists and infoboxes: a venue, a theme, an organiser.
 func (r *run) facts(u *unit) {
 	if u.Kind != loaders.Fact {
 		return
@@ -351,6 +351,11 @@ func (r *run) facts(u *unit) {
 	switch {
 	case hasFold(r.x.Cues.Venue, u.Key) && u.Meeting != nil:
 		r.venue(u, u.Meeting, value)
+	case hasFold(r.x.Cues.ThemeCol, u.Key) && u.Meeting != nil:
+		// An infobox's "theme = …".
+		if th := cleanQuoted(u.s); th != "" {
+			r.theme(u.Meeting, th, u.Lang)
+		}
 	case hasFold(r.x.Cues.Organizer, u.Key):
 		var target *entity
 		if u.Meeting != nil {
