@@ -8,6 +8,8 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
+	"strings"
 	"time"
 
 	"github.com/partygraph/partygraph/graph"
@@ -77,7 +79,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 
 	store, err := graph.Open(ctx, *db, graph.Options{})
 	if err != nil {
-		return err
+		return redactError(err, *db)
 	}
 	defer store.Close()
 
@@ -148,3 +150,36 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fmt.Fprintln(stderr, "stopped")
 	return nil
 }
+
+// redactError removes the password of a connection URL from err's message.
+// graph.Open removes it from the URLs it names, but not from a URL it
+// cannot parse (a password with a stray % or space), which the driver's
+// message then quotes whole.
+func redactError(err error, db string) error {
+	i := strings.Index(db, "://")
+	at := strings.LastIndex(db, "@")
+	if i < 0 || at < i {
+		return err
+	}
+	_, pw, ok := strings.Cut(db[i+3:at], ":")
+	if !ok || pw == "" {
+		return err
+	}
+	msg := strings.ReplaceAll(err.Error(), pw, "xxxxx")
+	if u, uerr := url.PathUnescape(pw); uerr == nil && u != pw {
+		msg = strings.ReplaceAll(msg, u, "xxxxx")
+	}
+	if msg == err.Error() {
+		return err
+	}
+	return &redactedError{msg: msg, err: err}
+}
+
+// redactedError is an error whose message had a password removed.
+type redactedError struct {
+	msg string
+	err error
+}
+
+func (e *redactedError) Error() string { return e.msg }
+func (e *redactedError) Unwrap() error { return e.err }
