@@ -44,15 +44,9 @@ func BenchmarkLoadSources(b *testing.B) {
 						start, startCPU := time.Now(), cpuTime()
 						heap = max(heap, peakHeap(func() {
 							labels, count := scanLabels(b, file)
-							f, err := os.Open(file)
-							if err != nil {
-								b.Fatal(err)
-							}
-							defer f.Close()
-							qf, err := graph.NewQuadFile(f, file, nil, false)
-							if err != nil {
-								b.Fatal(err)
-							}
+							qf, closer := openQuadFile(b, file)
+							defer closer.Close()
+							var err error
 							if n, _, err = s.BulkLoadSources(ctx, labels, qf, graph.BulkOptions{Quads: count}); err != nil {
 								b.Fatal(err)
 							}
@@ -76,15 +70,8 @@ func BenchmarkLoadSources(b *testing.B) {
 
 // scanLabels is the first pass of a load: the labels and the number of quads.
 func scanLabels(b *testing.B, file string) ([]quad.Value, int) {
-	f, err := os.Open(file)
-	if err != nil {
-		b.Fatal(err)
-	}
+	qf, f := openQuadFile(b, file)
 	defer f.Close()
-	qf, err := graph.NewQuadFile(f, file, nil, false)
-	if err != nil {
-		b.Fatal(err)
-	}
 	for {
 		if _, err := qf.ReadQuad(); err == io.EOF {
 			return qf.Labels(), qf.Count()
@@ -92,4 +79,16 @@ func scanLabels(b *testing.B, file string) ([]quad.Value, int) {
 			b.Fatal(err)
 		}
 	}
+}
+
+func openQuadFile(b *testing.B, file string) (*graph.QuadFile, io.Closer) {
+	f, err := os.Open(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	qf, err := graph.NewQuadFile(f, file, nil, false)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return qf, f
 }
