@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -337,6 +338,7 @@ func TestSecurityHeadersEverywhere(t *testing.T) {
 func TestQueryMemoryWatch(t *testing.T) {
 	s := New(nil, nil)
 	s.QueryMemory = 1 // any growth stops the query
+	runtime.GC()      // the watch starts from the live heap of now, not of an earlier test
 	ctx, cancel := context.WithCancelCause(context.Background())
 	defer cancel(nil)
 	stop := s.watchMemory(cancel)
