@@ -120,12 +120,18 @@ func (r *registry) introduce(kind, s, lang string) *entity {
 		return e
 	}
 	slug := text.Slug(s)
-	if kind == graph.KindPerson {
-		// A Chinese name is slugged in Pinyin, as English text writes it:
-		// 刘文清 in one document and Liu Wenqing in another are one person.
-		if py := text.NameSlug(s); py != "" {
-			slug = py
-		}
+	// A Chinese name of a person or a city is slugged in Pinyin, as English
+	// text writes it: 刘文清 in one document and Liu Wenqing in another are
+	// one person, 临川 and Linchuan one city.
+	py := ""
+	switch kind {
+	case graph.KindPerson:
+		py = text.NameSlug(s)
+	case graph.KindCity:
+		py = text.PlaceSlug(s)
+	}
+	if py != "" {
+		slug = py
 	}
 	if slug == "" {
 		return nil

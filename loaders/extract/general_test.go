@@ -158,7 +158,7 @@ func TestGeneral(t *testing.T) {
 				{z2030, graph.SuperEvent, zhSeries},
 				{z2030, graph.StartDate, xsdDate("2030-09-18")},
 				{z2030, graph.EndDate, xsdDate("2030-09-19")},
-				{z2030, graph.Location, id("city", "清水")},
+				{z2030, graph.Location, id("city", "qingshui")},
 				{z2030, graph.Organizer, donghai},
 				{z2030, graph.PartyMin, integer("50")},
 				{z2030, graph.CountryMin, integer("20")},
@@ -195,7 +195,7 @@ func TestGeneral(t *testing.T) {
 	}
 	a2033, a2035, a2037 := meetingIRI(icappGA, "2033"), meetingIRI(icappGA, "2035"), meetingIRI(icappGA, "2037")
 	d2016 := meetingIRI(dw, "2016")
-	song, linchuan := id("person", "song-wenbin"), id("city", "临川")
+	song, linchuan := id("person", "song-wenbin"), id("city", "linchuan")
 	tests = append(tests, []struct {
 		file string
 		want []fact
@@ -259,6 +259,8 @@ func TestGeneral(t *testing.T) {
 				{id("speech", "cpc-in-dialogue-with-the-world-2016-keynote-song-wenbin"), graph.Label, zhHans("共建绿色家园")},
 				{id("speech", "cpc-in-dialogue-with-the-world-2016-keynote-song-wenbin"), graph.Label, en("Building a Green Home Together")},
 				{d2016, graph.Outcome, id("outcome", "中国共产党与世界对话会临川共识")},
+				{d2016, graph.Location, linchuan}, // the node dialogue-2016.wiki names 臨川
+				{d2016, graph.StartDate, gMonth("2016-10")},
 				{song, graph.MemberOf, idcpc},
 			},
 			// A cited author the document does not name is nobody's keynote.

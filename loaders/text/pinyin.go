@@ -52,26 +52,55 @@ func NameSlug(s string) string {
 	if _, size := utf8.DecodeRuneInString(name); strings.ContainsAny(name[size:], translitChars) {
 		return "" // a transliterated foreign name: 马沙图尔
 	}
-	a := pinyin.NewArgs()
-	var sur, given strings.Builder
-	for i, r := range []rune(name) {
-		py := ""
-		if i == 0 {
-			py = surnameReadings[r]
-		}
-		if py == "" {
-			ps := pinyin.SinglePinyin(r, a)
-			if len(ps) == 0 || ps[0] == "" {
-				return ""
-			}
-			py = ps[0]
-		}
-		py = strings.ReplaceAll(py, "v", "u") // ü: 吕 is Lu in English text
-		if i < surLen {
-			sur.WriteString(py)
-		} else {
-			given.WriteString(py)
+	syl := syllables(name)
+	if syl == nil {
+		return ""
+	}
+	if py := surnameReadings[[]rune(name)[0]]; py != "" {
+		syl[0] = py
+	}
+	return strings.Join(syl[:surLen], "") + "-" + strings.Join(syl[surLen:], "")
+}
+
+// PlaceSlug returns the slug of a Chinese place name written in Chinese
+// characters, in Hanyu Pinyin as one word, without the 市 or 县 of its
+// administrative kind ("临川市" and "臨川" give "linchuan"), so that a city a
+// Chinese text names and one an English text names are one node. It returns
+// "" for anything else, and for a transliterated foreign name ("韦尔莫").
+// Characters are read by their most common reading: a city whose name needs
+// another (重庆 is Chongqing) belongs in the gazetteer.
+func PlaceSlug(s string) string {
+	name := ToSimplified(strings.TrimSpace(s))
+	for _, suf := range []string{"市", "县", "区"} {
+		if utf8.RuneCountInString(name) >= 3 {
+			name = strings.TrimSuffix(name, suf)
 		}
 	}
-	return sur.String() + "-" + given.String()
+	n := utf8.RuneCountInString(name)
+	if n < 2 || n > 5 || strings.ContainsAny(name, translitChars) {
+		return ""
+	}
+	syl := syllables(name)
+	if syl == nil {
+		return ""
+	}
+	return strings.Join(syl, "")
+}
+
+// syllables returns the Pinyin of each character of a name of Chinese
+// characters (ü written u, as English text writes it), or nil.
+func syllables(name string) []string {
+	a := pinyin.NewArgs()
+	var out []string
+	for _, r := range name {
+		if !unicode.Is(unicode.Han, r) {
+			return nil
+		}
+		ps := pinyin.SinglePinyin(r, a)
+		if len(ps) == 0 || ps[0] == "" {
+			return nil
+		}
+		out = append(out, strings.ReplaceAll(ps[0], "v", "u"))
+	}
+	return out
 }

@@ -31,3 +31,23 @@ func TestNameSlug(t *testing.T) {
 		})
 	}
 }
+
+func TestPlaceSlug(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"临川", "linchuan"},
+		{"臨川市", "linchuan"},
+		{"清水", "qingshui"},
+		{"海湾市", "haiwan"},
+		{"韦尔莫", ""}, // a transliteration
+		{"Velmo", ""},
+		{"市", ""},
+		{"", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in, func(t *testing.T) {
+			if got := PlaceSlug(tc.in); got != tc.want {
+				t.Errorf("PlaceSlug(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
