@@ -207,7 +207,9 @@ func (l *Loader) write(ctx context.Context, p pending, stored map[quad.Value]boo
 	if err != nil {
 		return graph.Change{}, err
 	}
-	var r quad.Reader = qf
+	ra := newReadAhead(qf)
+	defer ra.Close()
+	var r quad.Reader = ra
 	if l.Progress != nil {
 		bar := progressbar.NewOptions(p.res.Quads,
 			progressbar.OptionSetWriter(l.Progress),
@@ -220,7 +222,7 @@ func (l *Loader) write(ctx context.Context, p pending, stored map[quad.Value]boo
 			progressbar.OptionThrottle(100*time.Millisecond),
 		)
 		defer bar.Finish()
-		r = &countingReader{r: qf, bar: bar}
+		r = &countingReader{r: ra, bar: bar}
 	}
 	_, ch, err := l.Store.BulkLoadSources(ctx, p.res.Labels, r, graph.BulkOptions{Quads: p.res.Quads})
 	return ch, err
