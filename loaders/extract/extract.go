@@ -83,7 +83,8 @@ func (x *Extractor) Extract(doc *loaders.Document, label quad.IRI) ([]quad.Quad,
 	r.findSeries()
 	for _, u := range r.units {
 		for _, m := range u.Mentions {
-			if m.Ent.Kind == graph.KindSeries && !r.headline(u, m.span) {
+			// "亚洲政党国际会议第十五届大会" names one meeting, not the series.
+			if m.Ent.Kind == graph.KindSeries && !r.headline(u, m.span) && !zhOrdinalRx.MatchString(m.Text) {
 				r.nameSeries(m.Ent, m.Text, u.Lang)
 			}
 		}

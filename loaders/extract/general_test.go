@@ -309,6 +309,21 @@ func TestGeneral(t *testing.T) {
 			},
 			not: []fact{{meetingIRI(dw, "2032"), graph.Location, id("city", "linhai-convention-centre")}},
 		},
+		{
+			file: "icapp-assembly-zh.txt", // Chinese news page: a body's numbered assembly
+			want: []fact{
+				{meetingIRI(icappGA, "2031"), graph.SuperEvent, icappGA},
+				{meetingIRI(icappGA, "2031"), graph.StartDate, xsdDate("2031-11-01")},
+				{meetingIRI(icappGA, "2031"), graph.EndDate, xsdDate("2031-11-03")},
+				{meetingIRI(icappGA, "2031"), graph.Location, entry(t, graph.KindCity, "Manila")},
+				{meetingIRI(icappGA, "2031"), graph.ThemeProp, id("theme", "icapp-general-assembly-2031")},
+				{id("theme", "icapp-general-assembly-2031"), graph.Label, zhHans("亚洲的绿色转型与政党责任")},
+				{meetingIRI(icappGA, "2031"), graph.PartyMin, integer("90")},
+				{meetingIRI(icappGA, "2031"), graph.Outcome, id("outcome", "马尼拉宣言")},
+				{meetingIRI(icappGA, "2031"), graph.Speaker, song},
+			},
+			not: []fact{{icappGA, graph.AltLabel, zhHans("亚洲政党国际会议第十五届大会")}}, // one meeting's name
+		},
 	}...)
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {

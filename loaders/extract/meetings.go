@@ -86,6 +86,9 @@ func (r *run) findSeries() {
 				break
 			}
 		}
+		if r.series != nil {
+			r.mentionOrdinals()
+		}
 	}
 	if r.series != nil && r.series.Entry == nil {
 		r.mentionSeries(r.series)
@@ -110,6 +113,11 @@ var enOrdinalOfRx = regexp.MustCompile(`^(?:[Tt]he )?(?:[0-9]+(?:st|nd|rd|th)|Fi
 // after "第三届" or before "第三届会议", or the capitalised name after "the
 // 3rd" whose head is a meeting word.
 func (r *run) ordinalSeries(s string) (string, bool) {
+	for _, m := range zhBodyOrdinalRx.FindAllStringSubmatch(s, -1) {
+		if name := r.bodySeries(m[1], m[2]); name != "" {
+			return name, true
+		}
+	}
 	for _, rx := range []*regexp.Regexp{zhOrdinalAfterRx, zhOrdinalBeforeRx} {
 		if m := rx.FindStringSubmatch(s); m != nil {
 			name := strings.TrimLeft(m[1], "的在于於")
@@ -137,6 +145,57 @@ func (r *run) ordinalSeries(s string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// zhBodyOrdinalRx matches a body's numbered assembly: 亚洲政党国际会议第十五届大会.
+var zhBodyOrdinalRx = regexp.MustCompile(`([\p{Han}]{2,20}?)第[0-9一二三四五六七八九十百零〇]+[届屆次](大会|大會|全体大会|全體大會|代表大会|代表大會)`)
+
+// bodySeries returns the series of the assemblies of the body named body
+// ("亚洲政党国际会议" + "大会"): the series the gazetteer knows as the body's
+// assembly or general assembly, else, for a body the gazetteer knows, a
+// series named after it; or "".
+func (r *run) bodySeries(body, word string) string {
+	if r.reg.gz == nil {
+		return ""
+	}
+	w := strings.TrimPrefix(strings.TrimPrefix(word, "全体"), "全體")
+	for _, name := range []string{body + word, body + "全体" + w, body + "全體" + w} {
+		for _, e := range r.reg.gz.Lookup(name) {
+			if kindOf(e.Kind) == graph.KindSeries {
+				return name
+			}
+		}
+	}
+	for _, e := range r.reg.gz.Lookup(body) {
+		if k := kindOf(e.Kind); k == graph.KindOrganization || k == graph.KindParty {
+			return body + word
+		}
+	}
+	return ""
+}
+
+// mentionOrdinals records where the units name the document's series by a
+// numbered meeting of it ("亚洲政党国际会议第十五届大会"), so that the dates
+// there are its meeting's.
+func (r *run) mentionOrdinals() {
+	for _, u := range r.units {
+		for _, m := range zhBodyOrdinalRx.FindAllStringSubmatchIndex(u.s, -1) {
+			name := r.bodySeries(u.s[m[2]:m[3]], u.s[m[4]:m[5]])
+			if name == "" || r.reg.introduce(graph.KindSeries, name, u.Lang) != r.series {
+				continue
+			}
+			sp := span{m[0], m[1] - m[0]}
+			// The series' mention takes the place of the body's inside it.
+			kept := u.Mentions[:0]
+			for _, o := range u.Mentions {
+				if !sp.contains(o.span) {
+					kept = append(kept, o)
+				}
+			}
+			u.Mentions = kept
+			u.addMention(mention{Ent: r.series, span: sp, Text: sp.text(u.s)})
+		}
+	}
 }
 
 // mentionSeries records where the units name a series the document
