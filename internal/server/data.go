@@ -57,12 +57,26 @@ func (s *Server) handleData(w http.ResponseWriter, r *http.Request) {
 		}
 		name = safeFileName(g)
 	}
+	ctx := r.Context()
+	if f.format != graph.FormatNQuads && r.Method != http.MethodHead {
+		// The other formats are built in memory, as big as the graph: they
+		// count as queries, with a slot and the limits of time and memory.
+		qctx, done, ok := s.startQuery(w, r)
+		if !ok {
+			return
+		}
+		defer done()
+		ctx = qctx
+	}
 	w.Header().Set("Content-Type", f.contentType)
 	w.Header().Set("Content-Disposition", fmt.Sprintf("inline; filename=%q", name+"."+f.ext))
 	if r.Method == http.MethodHead {
 		return
 	}
-	if _, err := s.Store.Export(r.Context(), w, f.format, label); err != nil {
+	if _, err := s.Store.Export(ctx, w, f.format, label); err != nil {
+		if rec, ok := w.(*statusRecorder); ok && !rec.wrote && s.queryStopped(w, ctx, r, false) {
+			return
+		}
 		// The status is sent; all that is left is to cut the answer short.
 		s.Log.Warn("export interrupted", "graph", r.URL.Query().Get("graph"), "err", err)
 		panic(http.ErrAbortHandler)

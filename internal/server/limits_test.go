@@ -363,3 +363,32 @@ func TestQueryMemoryWatch(t *testing.T) {
 		t.Errorf("a watch without limit cancelled the query")
 	}
 }
+
+// TestDataBuiltInMemoryIsAQuery checks that /data in a format built in
+// memory (as big as the graph) takes a query slot and its limits, while
+// streamed N-Quads do not.
+func TestDataBuiltInMemoryIsAQuery(t *testing.T) {
+	s := newTestServer(t, nil)
+	s.MaxQueries = 1
+	s.init()
+	s.sem <- struct{}{} // a query is running
+	for _, f := range []string{"jsonld", "graphml", "dot"} {
+		res, body := do(t, s, "GET", "/data?format="+f, "")
+		if res.StatusCode != 503 || !strings.Contains(body, "busy") || res.Header.Get("Content-Disposition") != "" {
+			t.Errorf("%s while every slot is taken: status %d %s", f, res.StatusCode, body)
+		}
+	}
+	if res, _ := do(t, s, "GET", "/data", ""); res.StatusCode != 200 {
+		t.Errorf("N-Quads while every slot is taken: status %d", res.StatusCode)
+	}
+	<-s.sem
+	s.Timeout = time.Nanosecond // past before the store is read
+	res, body := do(t, s, "GET", "/data?format=jsonld", "")
+	if res.StatusCode != 503 || !strings.Contains(body, "time limit") {
+		t.Errorf("past the time limit: status %d %.200s", res.StatusCode, body)
+	}
+	s.Timeout = time.Minute
+	if res, body := do(t, s, "GET", "/data?format=jsonld", ""); res.StatusCode != 200 || !strings.Contains(body, "@id") {
+		t.Errorf("within the limits: status %d %.200s", res.StatusCode, body)
+	}
+}
