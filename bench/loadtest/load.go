@@ -144,8 +144,14 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		go func() {
 			defer wg.Done()
 			r := rand.New(rand.NewPCG(cfg.Seed, uint64(c)))
-			for runCtx.Err() == nil {
-				ki := wheel[r.IntN(len(wheel))]
+			// Kinds are dealt from a shuffled deck of the wheel, so that
+			// every len(wheel) requests of a client follow the weights exactly.
+			deck := slices.Clone(wheel)
+			for i := 0; runCtx.Err() == nil; i++ {
+				if i%len(deck) == 0 {
+					r.Shuffle(len(deck), func(a, b int) { deck[a], deck[b] = deck[b], deck[a] })
+				}
+				ki := deck[i%len(deck)]
 				req := kinds[ki].build(t, r)
 				s := send(ctx, client, cfg, req, kinds[ki])
 				s.kind = ki
