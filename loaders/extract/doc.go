@@ -21,6 +21,18 @@
 //  4. alignment: on a bilingual page, the persons, parties and venues the
 //     text introduces once in Chinese and once in English become one node.
 //
+//  5. cited works: a reference to a keynote speech given at a meeting of a
+//     series, or to an outcome document named after a series, states that
+//     meeting's keynote or outcome.
+//
+// Dates keep the precision the text gives: a day is an xsd:date, a month
+// without a day ("November 2017", "2017年11月") an xsd:gYearMonth, a year
+// given as a meeting's date (a table's "2004") an xsd:gYear; a meeting gets
+// only its most precise dates. An online meeting gets no venue city unless
+// the text says it was also held in person. Chinese names of persons and
+// cities the gazetteer lacks are slugged in Pinyin (刘文清 → liu-wenqing), so
+// that documents in Chinese and in English meet on one node.
+//
 // Besides the terms of the ontology it writes schema:datePublished on the
 // source document when the document gives its publication date, uses
 // schema:publisher for a journal's name, and gives a second name in one

@@ -1041,7 +1041,9 @@ func (r *run) recurringNames(u *unit) {
 			continue
 		}
 		for _, n := range e.names {
-			if !strings.Contains(n.Text, " ") && !hasHan(n.Text) || utf8.RuneCountInString(n.Text) < 2 {
+			// Two words, or three Chinese characters: shorter names occur
+			// inside other words.
+			if !strings.Contains(n.Text, " ") && !hasHan(n.Text) || hasHan(n.Text) && utf8.RuneCountInString(n.Text) < 3 {
 				continue
 			}
 			for _, sp := range u.find([]string{n.Text}) {
