@@ -11,13 +11,16 @@
 //     the text itself introduces ("X, Chairman of the Y Party of Z", "Y党主席X",
 //     a capitalised "… Party of Z", a series named in a title, a link or with
 //     an ordinal, an unknown venue after "held in" or in a venue column);
+//
 //  2. meetings and series: which series the document is about, the meetings
 //     its dates, per-year sections, tables and fact lists describe (one
 //     meeting per series and year: .../id/meeting/{series slug}-{year}, so
 //     that documents in any language meet on one node), and which unit
 //     speaks of which meeting;
+//
 //  3. relation rules keyed on cue words (hosted by, theme, keynote, topics,
 //     formerly known as, 主办, 主题, 前身为 ...), each a small function;
+//
 //  4. alignment: on a bilingual page, the persons, parties and venues the
 //     text introduces once in Chinese and once in English become one node.
 //
