@@ -37,6 +37,8 @@ func file(t *testing.T, path string) loaders.File {
 func TestLoad(t *testing.T) {
 	l := loader(t)
 	paths, _ := filepath.Glob(filepath.Join("..", "extract", "testdata", "general", "*.txt"))
+	wikis, _ := filepath.Glob(filepath.Join("..", "extract", "testdata", "general", "*.wiki"))
+	paths = append(paths, wikis...)
 	if seeds, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "seeds", "*.txt")); len(seeds) > 0 {
 		paths = append(paths, seeds...)
 	}
