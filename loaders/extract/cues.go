@@ -102,7 +102,7 @@ func DefaultCues() Cues {
 		Hosted:      []string{"hosted by", "organized by", "organised by", "convened by", "sponsored by", "co-hosted by"},
 		HostedAfter: []string{"主办", "承办", "举办"},
 		Online: []string{"video link", "videoconference", "video conference", "video-conference",
-			"online", "virtual", "via video", "视频", "线上", "云端", "网络会议"},
+			"online", "virtual", "via video", "视频", "视像", "视讯", "线上", "云端", "网络会议"},
 		Offline:     []string{"in person", "in-person", "offline", "on-site", "线下", "现场"},
 		Theme:       []string{"theme of", "theme was", "theme is", "theme:", "theme", "主题为", "主题是", "主题:", "主题"},
 		ThemeAfter:  []string{"为主题"},

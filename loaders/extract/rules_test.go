@@ -440,6 +440,14 @@ func TestRules(t *testing.T) {
 			},
 			not: []triple{{ent("person", "ola-brant"), graph.LeaderOf, ent("party", "harbour-party")}},
 		},
+		{
+			name: "video conference in Hong Kong and Taiwan wording",
+			doc:  doc("南洋政党论坛", "第三届南洋政党论坛于2031年4月1日以視像會議形式舉行。", "第四届南洋政党论坛于2032年4月1日以視訊方式舉行。"),
+			want: []triple{
+				{ent("meeting", "南洋政党论坛-2031"), graph.AttendMode, graph.OnlineEvent},
+				{ent("meeting", "南洋政党论坛-2032"), graph.AttendMode, graph.OnlineEvent},
+			},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
