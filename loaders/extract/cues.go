@@ -25,6 +25,7 @@ type Cues struct {
 	TitleFillers []string // words a title may start with that do not change it ("the", "and the")
 
 	Held        []string // a meeting took place: held, convened, 举行
+	HeldIn      []string // a venue follows: held in, opened in
 	Hosted      []string // an organiser follows: hosted by, organized by
 	HostedAfter []string // an organiser precedes: 主办 (由 X 主办)
 	Online      []string // the meeting was online: video link, videoconference, 视频
@@ -99,6 +100,8 @@ func DefaultCues() Cues {
 		TitleFillers: []string{"and the ", "and ", "the ", "its ", "former "},
 		Held: []string{"held", "convened", "took place", "take place", "hosted", "organized",
 			"organised", "opened", "met", "forum", "举行", "召开", "举办", "开幕", "主办"},
+		HeldIn: []string{"held in", "took place in", "takes place in", "convened in", "held at", "opened in", "opens in",
+			"met in", "meets in", "hosted in"},
 		Hosted:      []string{"hosted by", "organized by", "organised by", "convened by", "sponsored by", "co-hosted by"},
 		HostedAfter: []string{"主办", "承办", "举办"},
 		Online: []string{"video link", "videoconference", "video conference", "video-conference",

@@ -324,6 +324,20 @@ func TestGeneral(t *testing.T) {
 			},
 			not: []fact{{icappGA, graph.AltLabel, zhHans("亚洲政党国际会议第十五届大会")}}, // one meeting's name
 		},
+		{
+			file: "forum-opens.txt", // English news page: this year's forum, and the next one announced
+			want: []fact{
+				{id("meeting", "silk-coast-parties-forum-2030"), graph.StartDate, xsdDate("2030-06-01")},
+				{id("meeting", "silk-coast-parties-forum-2030"), graph.Location, id("city", "velmo")}, // "opened in Velmo"
+				{id("meeting", "silk-coast-parties-forum-2030"), graph.Speaker, id("person", "wang-ming")},
+				{id("meeting", "silk-coast-parties-forum-2032"), graph.Location, id("city", "port-ilse")}, // "the 5th forum will be held in Port Ilse in 2032"
+			},
+			not: []fact{
+				{id("meeting", "silk-coast-parties-forum-2030"), graph.Location, id("city", "port-ilse")},
+				{id("meeting", "silk-coast-parties-forum-2030"), graph.Speaker, xi}, // a letter is no speech at the forum
+				{id("meeting", "silk-coast-parties-forum-2030"), graph.Attendee, xi},
+			},
+		},
 	}...)
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {

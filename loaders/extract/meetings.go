@@ -553,6 +553,11 @@ func (r *run) findMeetings() {
 				break
 			}
 		}
+		// "The 5th forum will be held in Port Ilse in 2032", "第五届论坛":
+		// a numbered meeting of the document's series.
+		if named == nil && r.series != nil && ordinalMeetingRx.MatchString(u.s) && r.refersToSeries(u) {
+			named = r.series
+		}
 		years := map[string]bool{}
 		for _, m := range yearRx.FindAllStringSubmatch(u.s, -1) {
 			years[m[1]] = true
@@ -589,6 +594,45 @@ func (r *run) findMeetings() {
 			}
 		}
 	}
+}
+
+// ordinalMeetingRx matches a numbered meeting named by its kind alone: "the
+// 5th forum", "the fifth assembly", "第五届论坛".
+var ordinalMeetingRx = regexp.MustCompile(`(?i)\bthe (?:[0-9]+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next) [a-z]+\b|第[0-9一二三四五六七八九十百零〇]+[届屆次][\p{Han}]{1,3}`)
+
+// refersToSeries reports whether the meeting word after the ordinal is one
+// the document's series is named by ("forum" for the Silk Coast Parties
+// Forum).
+func (r *run) refersToSeries(u *unit) bool {
+	m := ordinalMeetingRx.FindString(u.s)
+	words := strings.Fields(m)
+	w := ""
+	if len(words) > 0 {
+		w = words[len(words)-1]
+	} else {
+		w = zhOrdinalRx.ReplaceAllString(m, "")
+	}
+	if !hasFold(r.x.Cues.MeetingWord, w) {
+		return false
+	}
+	for _, l := range []string{"en", "zh-Hans", "zh-Hant"} {
+		if n := r.series.label(l); n != "" && strings.Contains(text.Fold(n), text.Fold(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// otherYear reports whether a unit states a date of another year than
+// year: "The 5th forum will be held in Port Ilse in 2032" is not about the
+// forum of 2030.
+func (r *run) otherYear(u *unit, year string) bool {
+	for _, d := range u.dates() {
+		if d.Start[:4] != year && (d.End == "" || d.End[:4] != year) {
+			return true
+		}
+	}
+	return false
 }
 
 // yearsOnly reports whether every date of ds is a year ("in 2017") or a
@@ -717,7 +761,7 @@ func (r *run) assignMeetings() {
 				}
 			}
 		}
-		if u.Meeting == nil && len(r.meetings) == 1 && r.sectionYear(u) == "" {
+		if u.Meeting == nil && len(r.meetings) == 1 && r.sectionYear(u) == "" && !r.otherYear(u, r.meetings[0].Year) {
 			u.Meeting = r.meetings[0]
 		}
 	}

@@ -225,7 +225,7 @@ func (r *run) location(u *unit, m *meeting) {
 		}
 	}
 	// "held in X" where the gazetteer does not know X.
-	for _, h := range u.find([]string{"held in", "took place in", "convened in", "held at"}) {
+	for _, h := range u.find(r.x.Cues.HeldIn) {
 		rest := u.s[h.End():]
 		t := strings.TrimLeft(rest, " ")
 		off := h.End() + len(rest) - len(t)
