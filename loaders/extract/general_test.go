@@ -338,6 +338,19 @@ func TestGeneral(t *testing.T) {
 				{id("meeting", "silk-coast-parties-forum-2030"), graph.Attendee, xi},
 			},
 		},
+		{
+			file: "dialogue-zh-next.wiki", // Simplified wikitext: a month, a short form, the next meeting announced
+			want: []fact{
+				{id("meeting", "南洋政党对话会-2031"), graph.SuperEvent, id("series", "南洋政党对话会")},
+				{id("meeting", "南洋政党对话会-2031"), graph.StartDate, gMonth("2031-10")},
+				{id("meeting", "南洋政党对话会-2031"), graph.Location, id("city", "haiwan")},
+				{id("meeting", "南洋政党对话会-2031"), graph.Organizer, donghai},
+				{id("meeting", "南洋政党对话会-2031"), graph.Keynote, id("speech", "南洋政党对话会-2031-keynote-lin-haisheng")}, // 林主席
+				{id("meeting", "南洋政党对话会-2031"), graph.Attendee, id("person", "安娜-韦斯特")},                           // the node zh-forum.txt names 安娜·韋斯特
+				{id("meeting", "南洋政党对话会-2033"), graph.Location, id("city", "baisha")},                             // 下一届对话会将于2033年在白沙市举行
+			},
+			not: []fact{{id("meeting", "南洋政党对话会-2031"), graph.Location, id("city", "baisha")}},
+		},
 	}...)
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {

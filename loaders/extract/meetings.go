@@ -597,27 +597,27 @@ func (r *run) findMeetings() {
 }
 
 // ordinalMeetingRx matches a numbered meeting named by its kind alone: "the
-// 5th forum", "the fifth assembly", "第五届论坛".
-var ordinalMeetingRx = regexp.MustCompile(`(?i)\bthe (?:[0-9]+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next) [a-z]+\b|第[0-9一二三四五六七八九十百零〇]+[届屆次][\p{Han}]{1,3}`)
+// 5th forum", "the next assembly", "第五届论坛", "下一届对话会".
+var ordinalMeetingRx = regexp.MustCompile(`(?i)\bthe (?:[0-9]+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next) ([a-z]+)\b|(?:第[0-9一二三四五六七八九十百零〇]+|下一|下)[届屆次]([\p{Han}]{1,4})`)
 
 // refersToSeries reports whether the meeting word after the ordinal is one
 // the document's series is named by ("forum" for the Silk Coast Parties
-// Forum).
+// Forum, 对话会 for 南洋政党对话会).
 func (r *run) refersToSeries(u *unit) bool {
-	m := ordinalMeetingRx.FindString(u.s)
-	words := strings.Fields(m)
-	w := ""
-	if len(words) > 0 {
-		w = words[len(words)-1]
-	} else {
-		w = zhOrdinalRx.ReplaceAllString(m, "")
-	}
-	if !hasFold(r.x.Cues.MeetingWord, w) {
+	m := ordinalMeetingRx.FindStringSubmatch(u.s)
+	if m == nil {
 		return false
 	}
-	for _, l := range []string{"en", "zh-Hans", "zh-Hant"} {
-		if n := r.series.label(l); n != "" && strings.Contains(text.Fold(n), text.Fold(w)) {
-			return true
+	after := text.Fold(m[1] + m[2])
+	for _, w := range r.x.Cues.MeetingWord {
+		w = text.Fold(w)
+		if hasHan(w) != hasHan(after) || !strings.HasPrefix(after, w) || !hasHan(w) && after != w {
+			continue
+		}
+		for _, l := range []string{"en", "zh-Hans", "zh-Hant"} {
+			if n := r.series.label(l); n != "" && strings.Contains(text.Fold(n), w) {
+				return true
+			}
 		}
 	}
 	return false
