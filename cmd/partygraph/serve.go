@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
@@ -165,9 +166,17 @@ func redactError(err error, db string) error {
 	if !ok || pw == "" {
 		return err
 	}
-	msg := strings.ReplaceAll(err.Error(), pw, "xxxxx")
-	if u, uerr := url.PathUnescape(pw); uerr == nil && u != pw {
-		msg = strings.ReplaceAll(msg, u, "xxxxx")
+	// The password as written, unescaped, and quoted (url.Parse's errors
+	// quote the URL).
+	forms := []string{pw, strings.Trim(strconv.Quote(pw), `"`)}
+	if u, uerr := url.PathUnescape(pw); uerr == nil {
+		forms = append(forms, u, strings.Trim(strconv.Quote(u), `"`))
+	}
+	msg := err.Error()
+	for _, f := range forms {
+		if f != "" {
+			msg = strings.ReplaceAll(msg, f, "xxxxx")
+		}
 	}
 	if msg == err.Error() {
 		return err

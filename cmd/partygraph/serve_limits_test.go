@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -162,4 +163,23 @@ func TestServeLogsNoSecrets(t *testing.T) {
 	if !strings.Contains(log, "serving postgres://") || !strings.Contains(log, "path=/api/search") {
 		t.Errorf("the log lacks the startup or request lines:\n%s", log)
 	}
+}
+
+// FuzzRedactError checks that no password of a postgres:// --db value
+// survives in the error of a failed start, however the URL is broken.
+func FuzzRedactError(f *testing.F) {
+	for _, s := range [][2]string{{"s3cr3t", "127.0.0.1:1/db"}, {"p%zz", "h/db"}, {"a b", "h"}, {"p@ss:w/rd", "h:5432/db?sslmode=disable"}} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, pw, rest string) {
+		if pw == "" || strings.Contains("xxxxx", pw) || strings.Contains(rest, "@") {
+			return // nothing to hide, or a password the mask itself contains
+		}
+		db := "postgres://user:" + pw + "@" + rest
+		err := redactError(fmt.Errorf("open %s: parse %q: bad", db, db), db)
+		quoted := strings.Trim(strconv.Quote(pw), `"`)
+		if strings.Contains(err.Error(), pw) || strings.Contains(err.Error(), quoted) && !strings.Contains("xxxxx", quoted) {
+			t.Errorf("password %q in %q", pw, err)
+		}
+	})
 }
