@@ -648,10 +648,11 @@ func yearsOnly(ds []text.DateSpan) bool {
 }
 
 // otherEventRx match the names of events that are no meeting of a series
-// the document names: "the 19th National Congress", "第十九次全国代表大会".
+// the document names: "the 19th National Congress", "第十九次全国代表大会",
+// "中共十九大", "十九届三中全会".
 var (
 	enEventRx = regexp.MustCompile(`(?:[0-9]+(?:st|nd|rd|th) )?(?:[A-Z][\w'’-]* ){1,6}(?:Congress|Conference|Plenum|Plenary Session|Session|Summit|Forum|Meeting|Assembly|Dialogue)\b`)
-	zhEventRx = regexp.MustCompile(`第[0-9一二三四五六七八九十百零〇]+[次届屆][\p{Han}]{0,12}?(?:大会|大會|全会|全會|会议|會議)`)
+	zhEventRx = regexp.MustCompile(`第[0-9一二三四五六七八九十百零〇]+[次届屆][\p{Han}]{0,12}?(?:大会|大會|全会|全會|会议|會議)|[共的党黨][一二三四五六七八九十]{2,3}大|[一二三四五六七八九十]+[届屆][一二三四五六七]中全[会會]`)
 )
 
 // otherEvent reports whether a unit that names no series names another

@@ -448,6 +448,14 @@ func TestRules(t *testing.T) {
 				{ent("meeting", "南洋政党论坛-2032"), graph.AttendMode, graph.OnlineEvent},
 			},
 		},
+		{
+			name: "the month of a party congress is not the meeting's",
+			doc: doc("第三届南洋政党论坛",
+				"第三届南洋政党论坛于2027年11月在海湾市举行。这是2027年10月召开的东海人民党十九大后的首场多边活动。",
+				"In October 2027, the Harbour Party held its 19th National Congress."),
+			want: []triple{{ent("meeting", "南洋政党论坛-2027"), graph.StartDate, typed("2027-11", graph.XSDNS+"gYearMonth")}},
+			not:  []triple{{ent("meeting", "南洋政党论坛-2027"), graph.StartDate, typed("2027-10", graph.XSDNS+"gYearMonth")}},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
