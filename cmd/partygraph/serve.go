@@ -45,7 +45,8 @@ Limits (on by default): a query is stopped past --timeout (503), past
 --max-intermediate solutions in memory (400), or when the server's heap
 grows by more than --query-memory MiB while it runs (503); past
 --max-queries SPARQL and Gizmo queries at once, more are answered 503
-busy. Request bodies over --max-body get 413, headers over 64 KiB 431.
+busy. Request bodies over --max-body get 413, headers over 64 KiB 431; a
+client that reads nothing of an answer for --stall-timeout is cut off.
 
 Usage:
   partygraph serve [--db URL] [--addr HOST:PORT] [--load PATH...] [--timeout 30s] [--max-rows N]
@@ -62,6 +63,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	maxQueries := fs.Int("max-queries", server.DefaultMaxQueries, "queries run at once; more are answered 503 busy (0: no limit)")
 	maxBody := fs.Int64("max-body", server.DefaultMaxBody, "largest request body in bytes")
 	maxIntermediate := fs.Int("max-intermediate", server.DefaultMaxIntermediate, "solutions one SPARQL query may hold in memory (sorting, grouping, joins) before it is stopped (0: the engine default, 100 × --max-rows)")
+	stall := fs.Duration("stall-timeout", server.DefaultStallTimeout, "cut a client that reads nothing of an answer for this long (0: no limit)")
 	queryMemory := fs.Int64("query-memory", server.DefaultQueryMemory>>20, "stop a query once the server's heap has grown by this many MiB while it runs (0: no limit)")
 	quiet := fs.BoolP("quiet", "q", false, "log only warnings and errors, not every request")
 	if err := parseFlags(fs, args); err != nil {
@@ -104,6 +106,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	srv.MaxBody = *maxBody
 	srv.MaxIntermediate = *maxIntermediate
 	srv.QueryMemory = *queryMemory << 20
+	srv.StallTimeout = *stall
 	for _, ex := range examples.All() {
 		title := ex.Title
 		if title == "" {

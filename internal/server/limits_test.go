@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -15,6 +16,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -390,5 +392,53 @@ func TestDataBuiltInMemoryIsAQuery(t *testing.T) {
 	s.Timeout = time.Minute
 	if res, body := do(t, s, "GET", "/data?format=jsonld", ""); res.StatusCode != 200 || !strings.Contains(body, "@id") {
 		t.Errorf("within the limits: status %d %.200s", res.StatusCode, body)
+	}
+}
+
+// syncBuffer is a strings.Builder safe for concurrent use.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.b.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.b.String()
+}
+
+// TestStalledReaderIsCut asks for a big answer and reads none of it: the
+// server must give up writing after its stall timeout instead of holding
+// the handler for as long as the connection lives.
+func TestStalledReaderIsCut(t *testing.T) {
+	var log syncBuffer
+	s := newTestServer(t, genStore(t, 20000))
+	s.Log = slog.New(slog.NewTextHandler(&log, nil))
+	s.StallTimeout = 300 * time.Millisecond
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+	conn, err := net.Dial("tcp", ts.Listener.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	// Some tens of MB of JSON, more than the sockets buffer.
+	q := sparqlQuery("SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } LIMIT 100000")
+	fmt.Fprintf(conn, "GET %s HTTP/1.1\r\nHost: x\r\n\r\n", q)
+	deadline := time.Now().Add(time.Minute)
+	for !strings.Contains(log.String(), "path=/sparql") {
+		if time.Now().After(deadline) {
+			t.Fatalf("the handler still writes to a client that reads nothing, a minute on; log:\n%s", log.String())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if l := log.String(); !strings.Contains(l, "i/o timeout") {
+		t.Errorf("the answer was not cut by the write deadline; log:\n%s", l)
 	}
 }

@@ -32,6 +32,8 @@ const (
 	// DefaultQueryMemory is how much the Go heap may grow while a query
 	// runs before the query is stopped.
 	DefaultQueryMemory = 1 << 30 // bytes
+	// DefaultStallTimeout is how long a client may leave an answer unread.
+	DefaultStallTimeout = time.Minute
 )
 
 // ContentSecurityPolicy is sent with every response. It allows scripts,
@@ -70,6 +72,10 @@ type Server struct {
 	// It catches what the other limits cannot bound, such as a Gizmo
 	// script filling an array. 0 means no limit.
 	QueryMemory int64
+	// StallTimeout cuts the connection of a client that reads nothing of
+	// an answer for this long, so that a stalled reader does not hold a
+	// handler (and a store read) for ever. 0 means no limit.
+	StallTimeout time.Duration
 
 	once sync.Once
 	mux  *http.ServeMux
@@ -93,6 +99,7 @@ func New(store *graph.Store, log *slog.Logger) *Server {
 
 		MaxIntermediate: DefaultMaxIntermediate,
 		QueryMemory:     DefaultQueryMemory,
+		StallTimeout:    DefaultStallTimeout,
 	}
 }
 
@@ -129,6 +136,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.init()
 	start := time.Now()
 	rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
+	if s.StallTimeout > 0 {
+		rec.rc, rec.stall = http.NewResponseController(w), s.StallTimeout
+		// Clear the deadline of the connection's previous answer (it stays
+		// set after a handler returns, for net/http's last flush).
+		rec.rc.SetWriteDeadline(time.Time{})
+	}
 	defer func() {
 		p := recover()
 		if p == http.ErrAbortHandler {
@@ -178,6 +191,9 @@ type statusRecorder struct {
 	status int
 	bytes  int64
 	wrote  bool
+
+	rc    *http.ResponseController // nil: no stall timeout
+	stall time.Duration
 }
 
 func (r *statusRecorder) WriteHeader(code int) {
@@ -189,6 +205,11 @@ func (r *statusRecorder) WriteHeader(code int) {
 }
 
 func (r *statusRecorder) Write(b []byte) (int, error) {
+	if r.rc != nil {
+		// Each write may wait for the client this long (an error means the
+		// writer cannot have deadlines, as in tests).
+		r.rc.SetWriteDeadline(time.Now().Add(r.stall))
+	}
 	r.wrote = true
 	n, err := r.ResponseWriter.Write(b)
 	r.bytes += int64(n)
