@@ -132,6 +132,7 @@ func TestGeneral(t *testing.T) {
 				{lake, graph.Organizer, id("org", "international-liaison-bureau-of-the-eastmark-unity-party")},
 				{lake, graph.ReplacedBy, lakeSummit},
 				{lakeSummit, graph.Replaces, lake},
+				{lakeSummit, graph.StartDate, gYear("2023")}, // "succeeded by the Lakeside Parties Summit in 2023"
 				{lake, graph.SeeAlso, lakeSummit},
 				{l2019, graph.Location, id("city", "port-ilse")},
 				{l2019, graph.StartDate, xsdDate("2019-04-10")},

@@ -374,7 +374,12 @@ func (r *run) seriesYears(u *unit) {
 			continue
 		}
 		if !d.Open && d.End == d.Start {
-			continue // one year: a meeting's, not a range of the series
+			// One year: a meeting's, not a range of the series; but "was
+			// succeeded by the X in 2023" is the year X began.
+			if u.Kind != loaders.Fact && r.successorNamed(u, s) {
+				r.out.add(s.IRI, graph.StartDate, date(d.Start))
+			}
+			continue
 		}
 		yr := r.rangeOf(s)
 		if yr.Start == "" {
@@ -388,6 +393,17 @@ func (r *run) seriesYears(u *unit) {
 			r.out.add(s.IRI, graph.EndDate, date(d.End))
 		}
 	}
+}
+
+// successorNamed reports whether the unit names series s right after "was
+// succeeded by" or "was replaced by" (the series that took over).
+func (r *run) successorNamed(u *unit, s *entity) bool {
+	for _, c := range u.find(r.x.Cues.Replaced) {
+		if m := u.mentionAfter(c.End(), 6, graph.KindSeries); m != nil && m.Ent == s {
+			return true
+		}
+	}
+	return false
 }
 
 func (r *run) rangeOf(s *entity) *yearRange {
