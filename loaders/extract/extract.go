@@ -278,8 +278,10 @@ func (r *run) source() {
 	if t := strings.TrimSpace(d.Title); t != "" {
 		r.out.add(id, graph.Name, lit(t, langOf(t, r.lang)))
 	}
-	if r.lang != "" {
-		r.out.add(id, graph.InLanguage, quad.String(r.lang))
+	// The document's languages: its main one, and those of its paragraphs
+	// (a page with the same text in English and Chinese is in both).
+	for _, l := range r.langs() {
+		r.out.add(id, graph.InLanguage, quad.String(l))
 	}
 	for k, v := range d.Meta {
 		v = strings.TrimSpace(v)

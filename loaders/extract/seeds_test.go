@@ -105,6 +105,7 @@ func TestSeedFacts(t *testing.T) {
 		{"series since 2017", []string{seedExport, seedArticle}, fact{hlm, graph.StartDate, gYear("2017")}},
 		{"see also summit", []string{seedExport}, fact{hlm, graph.SeeAlso, summit}},
 		{"see also predecessor", []string{seedWiki}, fact{hlm, graph.SeeAlso, dw}},
+		{"the bilingual page is in Chinese too", []string{seedWeb}, fact{"", graph.InLanguage, quad.String("zh-Hans")}},
 		{"see also ICAPP", []string{seedWiki}, fact{hlm, graph.SeeAlso, entry(t, graph.KindOrganization, "International Conference of Asian Political Parties")}},
 		{"Ramaphosa leads the ANC", []string{seedExport}, fact{ramaphosa, graph.LeaderOf, anc}},
 		{"ANC of South Africa", []string{seedExport}, fact{anc, graph.CountryProp, southAfrica}},
