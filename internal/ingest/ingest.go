@@ -224,7 +224,7 @@ func (l *Loader) write(ctx context.Context, p pending, stored map[quad.Value]boo
 		defer bar.Finish()
 		r = &countingReader{r: ra, bar: bar}
 	}
-	_, ch, err := l.Store.BulkLoadSources(ctx, p.res.Labels, r, graph.BulkOptions{Quads: p.res.Quads})
+	_, ch, err := l.Store.BulkLoadSources(ctx, p.res.Labels, r, graph.BulkOptions{Batch: bulkBatch, Quads: p.res.Quads})
 	return ch, err
 }
 
@@ -236,6 +236,11 @@ func (l *Loader) fileLabel() (quad.Value, bool) {
 	}
 	return l.Label, true
 }
+
+// bulkBatch is the transaction size of a bulk load: 5*10^4 quads load as
+// fast as 10^5 on the default store, with a third less peak memory
+// (docs/performance.md, "Store").
+const bulkBatch = 50_000
 
 // countingReader moves a progress bar as quads are read.
 type countingReader struct {
