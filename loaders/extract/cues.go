@@ -67,6 +67,9 @@ type Cues struct {
 	TopicList   []string // headings of sections that list topics: topics, agenda, 议题
 	Reported    []string // what follows is what someone said: said, 表示
 	PartyHead   []string // words that end a party's name anywhere in running text: Party
+	// PartyHeadOfCountry end a party's name in running text when "of" and a
+	// country follow: "the Labour Front of Ghana" (not "the Arab League").
+	PartyHeadOfCountry []string
 }
 
 // DefaultCues returns the keyword tables for English and Chinese.
@@ -142,19 +145,20 @@ func DefaultCues() Cues {
 			"alliance", "rally", "党", "阵线", "运动", "联盟"},
 		OrgWord: []string{"department", "ministry", "commission", "office", "committee", "council",
 			"institute", "bureau", "secretariat", "agency", "部", "委员会", "办公室"},
-		BodyWord:    []string{"central committee", "supreme council", "political council", "politburo", "presidium", "secretariat", "executive committee", "national council", "中央委员会", "中央"},
-		LeadingBody: []string{"central committee", "executive committee", "national executive committee", "中央委员会", "中央"},
-		Definition:  []string{" is an ", " is a ", " was an ", " was a ", "是"},
-		Venue:       []string{"venue", "place", "location", "city", "host city", "地点", "举办地", "城市"},
-		DateCol:     []string{"date", "dates", "time", "year", "日期", "时间", "年份"},
-		ThemeCol:    []string{"theme", "主题"},
-		YearFact:    []string{"date", "dates", "years", "year", "held", "founded", "established", "active", "时间", "日期"},
-		NotPlace:    []string{"time", "initiative", "declaration", "consensus", "statement", "时间", "倡议", "宣言"},
-		Organizer:   []string{"organiser", "organisers", "organizer", "organizers", "host", "hosts", "hosted by", "organised by", "organized by", "主办", "主办方", "主办单位"},
-		Attendees:   []string{"participants", "attendees", "delegates", "speakers", "与会者", "出席者", "参会者", "与会代表", "出席人员"},
-		Reported:    []string{"said", "says", "stated", "noted", "told", "announced", "表示", "说", "指出", "介绍"},
-		PartyHead:   []string{"Party"},
-		TopicList:   []string{"topics", "agenda", "themes of the sessions", "sessions", "discussion topics", "议题", "议程", "分议题", "专题"},
+		BodyWord:           []string{"central committee", "supreme council", "political council", "politburo", "presidium", "secretariat", "executive committee", "national council", "中央委员会", "中央"},
+		LeadingBody:        []string{"central committee", "executive committee", "national executive committee", "中央委员会", "中央"},
+		Definition:         []string{" is an ", " is a ", " was an ", " was a ", "是"},
+		Venue:              []string{"venue", "place", "location", "city", "host city", "地点", "举办地", "城市"},
+		DateCol:            []string{"date", "dates", "time", "year", "日期", "时间", "年份"},
+		ThemeCol:           []string{"theme", "主题"},
+		YearFact:           []string{"date", "dates", "years", "year", "held", "founded", "established", "active", "时间", "日期"},
+		NotPlace:           []string{"time", "initiative", "declaration", "consensus", "statement", "时间", "倡议", "宣言"},
+		Organizer:          []string{"organiser", "organisers", "organizer", "organizers", "host", "hosts", "hosted by", "organised by", "organized by", "主办", "主办方", "主办单位"},
+		Attendees:          []string{"participants", "attendees", "delegates", "speakers", "与会者", "出席者", "参会者", "与会代表", "出席人员"},
+		Reported:           []string{"said", "says", "stated", "noted", "told", "announced", "表示", "说", "指出", "介绍"},
+		PartyHead:          []string{"Party"},
+		PartyHeadOfCountry: []string{"Front", "Movement", "Union", "League", "Alliance", "Rally"},
+		TopicList:          []string{"topics", "agenda", "themes of the sessions", "sessions", "discussion topics", "议题", "议程", "分议题", "专题"},
 		Building: []string{"centre", "center", "hall", "hotel", "palace", "house", "stadium", "building",
 			"auditorium", "complex", "guesthouse", "中心", "大厦", "饭店", "宾馆", "会堂", "礼堂", "酒店", "国宾馆"},
 		Connectors: []string{"of", "the", "and", "for", "on", "in", "with", "de", "del", "la", "des", "du"},

@@ -274,6 +274,7 @@ func TestGeneral(t *testing.T) {
 				{id("meeting", "coastal-parties-forum-2032"), graph.StartDate, xsdDate("2032-09-12")},
 				{id("meeting", "coastal-parties-forum-2032"), graph.Location, id("city", "porto-verde")},
 				{id("meeting", "coastal-parties-forum-2032"), graph.Organizer, id("party", "green-harbour-party")},
+				{id("meeting", "coastal-parties-forum-2032"), graph.Organizer, id("party", "workers-union-of-brazil")}, // "and the Workers' Union of Brazil"
 				{id("meeting", "coastal-parties-forum-2032"), graph.Keynote, id("speech", "coastal-parties-forum-2032-keynote-joao-amaral")},
 				{id("person", "joao-amaral"), graph.LeaderOf, id("party", "green-harbour-party")},
 				{id("series", "coastal-parties-forum"), graph.SeeAlso, entry(t, graph.KindSeries, "São Paulo Forum")},
@@ -351,6 +352,18 @@ func TestGeneral(t *testing.T) {
 				{id("meeting", "南洋政党对话会-2033"), graph.Location, id("city", "baisha")},                             // 下一届对话会将于2033年在白沙市举行
 			},
 			not: []fact{{id("meeting", "南洋政党对话会-2031"), graph.Location, id("city", "baisha")}},
+		},
+		{
+			file: "forum-notes.txt", // journal article: a series named only as the subject of "was held"
+			want: []fact{
+				{id("meeting", "coastal-parties-forum-2032"), graph.SuperEvent, id("series", "coastal-parties-forum")}, // the node coastal-assembly.wiki names
+				{id("meeting", "coastal-parties-forum-2032"), graph.Location, id("city", "porto-verde")},
+				{id("meeting", "coastal-parties-forum-2032"), graph.Organizer, id("party", "workers-union-of-brazil")},
+				{id("party", "workers-union-of-brazil"), graph.CountryProp, entry(t, graph.KindCountry, "Brazil")},
+				{id("meeting", "coastal-parties-forum-2032"), graph.Attendee, id("party", "labour-front-of-ghana")},
+				{id("party", "labour-front-of-ghana"), graph.CountryProp, entry(t, graph.KindCountry, "Ghana")},
+			},
+			not: []fact{{id("meeting", "coastal-parties-forum-2032"), graph.Attendee, id("party", "green-harbour-party")}}, // a host
 		},
 	}...)
 	for _, tc := range tests {

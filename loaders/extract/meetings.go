@@ -90,6 +90,22 @@ func (r *run) findSeries() {
 			r.mentionOrdinals()
 		}
 	}
+	if r.series == nil {
+		// "The Coastal Parties Forum 2032 was held in …": a forum's or a
+		// dialogue's name as the subject of "was held".
+		for _, u := range r.units {
+			if r.inSeeAlso(u) {
+				continue
+			}
+			if m := enHeldSeriesRx.FindStringSubmatch(u.s); m != nil {
+				if ws := strings.Fields(m[1]); len(ws) >= 2 && r.headedBy(ws, r.x.Cues.EventWord) {
+					r.series = r.reg.introduce(graph.KindSeries, m[1], langOf(m[1], u.Lang))
+					r.mentionSeries(r.series)
+					break
+				}
+			}
+		}
+	}
 	if r.series != nil && r.series.Entry == nil {
 		r.mentionSeries(r.series)
 	}
@@ -147,6 +163,10 @@ func (r *run) ordinalSeries(s string) (string, bool) {
 	return "", false
 }
 
+// enHeldSeriesRx matches a capitalised name, perhaps with a year, that a
+// sentence says was held: "The Coastal Parties Forum 2032 was held".
+var enHeldSeriesRx = regexp.MustCompile(`\b[Tt]he ((?:[A-Z][\w'’-]*)(?: (?:[A-Z][\w'’-]*|of|the|and|for|on|in|with))*) (?:(?:19|20)[0-9]{2} )?(?:was|were|will be) (?:held|convened|opened)\b`)
+
 // zhBodyOrdinalRx matches a body's numbered assembly: 亚洲政党国际会议第十五届大会.
 var zhBodyOrdinalRx = regexp.MustCompile(`([\p{Han}]{2,20}?)第[0-9一二三四五六七八九十百零〇]+[届屆次](大会|大會|全体大会|全體大會|代表大会|代表大會)`)
 
@@ -184,16 +204,9 @@ func (r *run) mentionOrdinals() {
 			if name == "" || r.reg.introduce(graph.KindSeries, name, u.Lang) != r.series {
 				continue
 			}
-			sp := span{m[0], m[1] - m[0]}
 			// The series' mention takes the place of the body's inside it.
-			kept := u.Mentions[:0]
-			for _, o := range u.Mentions {
-				if !sp.contains(o.span) {
-					kept = append(kept, o)
-				}
-			}
-			u.Mentions = kept
-			u.addMention(mention{Ent: r.series, span: sp, Text: sp.text(u.s)})
+			sp := span{m[0], m[1] - m[0]}
+			u.replaceMentions(mention{Ent: r.series, span: sp, Text: sp.text(u.s)})
 		}
 	}
 }

@@ -103,12 +103,19 @@ func (r *run) hostNamed(u *unit, off int) *mention {
 			if len(ws) < 2 || !hasFold(r.x.Cues.PartyWord, ws[len(ws)-1]) || u.mentionAt(start) != nil {
 				return nil
 			}
+			// "the Workers' Union of Brazil": the country ends the name.
+			var country *entity
+			if c := u.mentionAfter(start+len(name), 5, graph.KindCountry); c != nil && strings.HasPrefix(strings.TrimLeft(u.s[start+len(name):c.Off], " "), "of") {
+				country, name = c.Ent, u.s[start:c.End()]
+			}
 			e := r.reg.introduce(graph.KindParty, name, u.Lang)
 			if e == nil {
 				return nil
 			}
-			m := mention{Ent: e, span: span{start, len(name)}, Text: name}
-			u.addMention(m)
+			if country != nil && e.Entry == nil {
+				e.country = country
+			}
+			u.replaceMentions(mention{Ent: e, span: span{start, len(name)}, Text: name})
 			return u.mentionAt(start)
 		}
 	}

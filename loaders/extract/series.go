@@ -162,6 +162,13 @@ func (r *run) freeParties(u *unit, withCountry bool) {
 	for _, head := range r.x.Cues.PartyHead {
 		r.freePartiesHead(u, withCountry, head)
 	}
+	// "the Labour Front of Ghana": those heads name a party when a country
+	// follows.
+	if withCountry {
+		for _, head := range r.x.Cues.PartyHeadOfCountry {
+			r.freePartiesHead(u, true, head)
+		}
+	}
 }
 
 func (r *run) freePartiesHead(u *unit, withCountry bool, head string) {
@@ -238,7 +245,7 @@ func (r *run) freePartiesHead(u *unit, withCountry bool, head string) {
 			p.country = country
 			r.reg.addAlias(p, u.s[start:j+len(head)])
 		}
-		u.addMention(mention{Ent: p, span: span{start, end - start}, Text: nm})
+		u.replaceMentions(mention{Ent: p, span: span{start, end - start}, Text: nm})
 		i = end
 	}
 }

@@ -126,6 +126,20 @@ func (u *unit) addMention(m mention) bool {
 	return true
 }
 
+// replaceMentions adds m in place of the mentions inside its span (the
+// country of "the Workers' Union of Brazil", the body of
+// "亚洲政党国际会议第十五届大会").
+func (u *unit) replaceMentions(m mention) bool {
+	kept := u.Mentions[:0]
+	for _, o := range u.Mentions {
+		if !m.contains(o.span) {
+			kept = append(kept, o)
+		}
+	}
+	u.Mentions = kept
+	return u.addMention(m)
+}
+
 // linkMentions adds the mentions the gazetteer finds in the unit and the
 // entities its wiki links point to.
 func (r *run) linkMentions(u *unit) {
