@@ -3,8 +3,10 @@ package graph
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"io"
+	"time"
 
 	csql "github.com/cayleygraph/cayley/graph/sql"
 	"github.com/cayleygraph/quad"
@@ -110,7 +112,7 @@ func pgCopyBatch(ctx context.Context, conn *sql.Conn, quads []quad.Quad) error {
 		return err
 	}
 	defer tx.Rollback()
-	if err := pgCopyStage(ctx, tx, quads); err != nil {
+	if err := pgCopyStage(ctx, tx, quads, false, time.Time{}); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, pgBulkMove); err != nil {
@@ -120,8 +122,9 @@ func pgCopyBatch(ctx context.Context, conn *sql.Conn, quads []quad.Quad) error {
 }
 
 // pgCopyStage COPYs the nodes and quads of a batch into the temporary
-// tables partygraph_bulk_nodes and partygraph_bulk_quads.
-func pgCopyStage(ctx context.Context, tx *sql.Tx, quads []quad.Quad) error {
+// tables partygraph_bulk_nodes and partygraph_bulk_quads, or with direct
+// the quads straight into Cayley's quads table, stamped ts.
+func pgCopyStage(ctx context.Context, tx *sql.Tx, quads []quad.Quad, direct bool, ts time.Time) error {
 	col := make(map[string]int, len(pgNodeColumns))
 	for i, c := range pgNodeColumns {
 		col[c] = i
@@ -162,14 +165,19 @@ func pgCopyStage(ctx context.Context, tx *sql.Tx, quads []quad.Quad) error {
 	if _, err := nodes.ExecContext(ctx); err != nil {
 		return fmt.Errorf("copy nodes: %w", err)
 	}
-	qs, err := tx.PrepareContext(ctx, pq.CopyIn("partygraph_bulk_quads", "s", "p", "o", "l"))
+	copyIn := pq.CopyIn("partygraph_bulk_quads", "s", "p", "o", "l")
+	row := make([]any, 4)
+	if direct {
+		copyIn = pq.CopyIn("quads", "subject_hash", "predicate_hash", "object_hash", "label_hash", "ts")
+		row = append(row, ts)
+	}
+	qs, err := tx.PrepareContext(ctx, copyIn)
 	if err != nil {
 		return fmt.Errorf("copy quads: %w", err)
 	}
 	defer qs.Close()
-	row := make([]any, 4)
 	for i := range quads {
-		for j := range row {
+		for j := range 4 {
 			row[j] = nil
 			if h := hashes[4*i+j]; h.Valid() {
 				row[j] = h.SQLValue()
@@ -194,9 +202,11 @@ var (
 	pgQuadIndexes     = []string{"spo_unique", "spol_unique", "spo_index", "ops_index", "pos_index", "osp_index", "partygraph_quads_label"}
 )
 
-const pgQuadIndexesCreate = `
+const pgQuadUniqueCreate = `
 CREATE UNIQUE INDEX spo_unique ON quads (subject_hash, predicate_hash, object_hash) WHERE label_hash IS NULL;
-CREATE UNIQUE INDEX spol_unique ON quads (subject_hash, predicate_hash, object_hash, label_hash) WHERE label_hash IS NOT NULL;
+CREATE UNIQUE INDEX spol_unique ON quads (subject_hash, predicate_hash, object_hash, label_hash) WHERE label_hash IS NOT NULL;`
+
+const pgQuadIndexesCreate = `
 CREATE INDEX spo_index ON quads (subject_hash, predicate_hash, object_hash) WITH (FILLFACTOR = 50);
 CREATE INDEX ops_index ON quads (object_hash, predicate_hash, subject_hash) WITH (FILLFACTOR = 50);
 CREATE INDEX pos_index ON quads (predicate_hash, object_hash, subject_hash) WITH (FILLFACTOR = 50);
@@ -206,6 +216,24 @@ ALTER TABLE quads ADD CONSTRAINT subject_hash_fk FOREIGN KEY (subject_hash) REFE
 ALTER TABLE quads ADD CONSTRAINT predicate_hash_fk FOREIGN KEY (predicate_hash) REFERENCES nodes (hash);
 ALTER TABLE quads ADD CONSTRAINT object_hash_fk FOREIGN KEY (object_hash) REFERENCES nodes (hash);
 ALTER TABLE quads ADD CONSTRAINT label_hash_fk FOREIGN KEY (label_hash) REFERENCES nodes (hash);`
+
+// pgDirectNodes inserts the staged nodes of the quads a large load COPYed
+// straight into the quads table (those with a horizon over %d), each with
+// its number of references.
+const pgDirectNodes = `
+INSERT INTO nodes (refs, hash, value, value_string, datatype, language, iri, bnode, value_int, value_bool, value_float, value_time)
+	SELECT c.n, v.hash, v.value, v.value_string, v.datatype, v.language, v.iri, v.bnode, v.value_int, v.value_bool, v.value_float, v.value_time
+	FROM (SELECT x.h, count(*) AS n FROM quads, LATERAL (VALUES (subject_hash), (predicate_hash), (object_hash), (label_hash)) x(h) WHERE horizon > %d GROUP BY x.h) c
+	JOIN (SELECT DISTINCT ON (hash) * FROM partygraph_bulk_nodes) v ON v.hash = c.h
+	ON CONFLICT (hash) DO UPDATE SET refs = nodes.refs + EXCLUDED.refs`
+
+// pgDirectDedup removes the second and later copies of a quad that a large
+// load COPYed in more than once (a file may state a quad twice).
+const pgDirectDedup = `
+DELETE FROM quads q USING quads r
+	WHERE q.horizon > %[1]d AND r.horizon > %[1]d AND q.horizon > r.horizon
+	AND q.subject_hash = r.subject_hash AND q.predicate_hash = r.predicate_hash
+	AND q.object_hash = r.object_hash AND q.label_hash = r.label_hash`
 
 // pgSourcesMove moves the staged quads of new sources into Cayley's tables:
 // no stored quad can equal one of them (their labels are new), so every
@@ -263,6 +291,11 @@ func (s *Store) bulkLoadSourcesPostgres(ctx context.Context, want map[quad.Value
 		return 0, 0, fmt.Errorf("write %s: size of quads: %w", s.addr, err)
 	}
 	rebuild := opt.Quads >= pgDropIndexesAt && float64(opt.Quads)*4 >= stored
+	var horizon int64 // the quads COPYed straight into the table are those above it
+	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(horizon), 0) FROM quads`).Scan(&horizon); err != nil {
+		return 0, 0, fmt.Errorf("write %s: %w", s.addr, err)
+	}
+	ts := time.Now()
 	if rebuild {
 		if _, err := tx.ExecContext(ctx, `SET LOCAL maintenance_work_mem = '256MB'`); err != nil {
 			return 0, 0, fmt.Errorf("write %s: %w", s.addr, err)
@@ -289,7 +322,7 @@ func (s *Store) bulkLoadSourcesPostgres(ctx context.Context, want map[quad.Value
 			return 0, 0, fmt.Errorf("write %s: %w", s.addr, err)
 		}
 		if len(buf) > 0 {
-			if err := pgCopyStage(ctx, tx, buf); err != nil {
+			if err := pgCopyStage(ctx, tx, buf, rebuild, ts); err != nil {
 				return 0, 0, fmt.Errorf("write %s: %w", s.addr, err)
 			}
 			n += len(buf)
@@ -300,17 +333,9 @@ func (s *Store) bulkLoadSourcesPostgres(ctx context.Context, want map[quad.Value
 			return 0, 0, fmt.Errorf("write %s: after quad %d: %w", s.addr, n, end)
 		}
 	}
-	if _, err := tx.ExecContext(ctx, pgSourcesMove); err != nil {
-		return 0, 0, fmt.Errorf("write %s: move into cayley's tables: %w", s.addr, err)
-	}
-	var added int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM partygraph_bulk_distinct`).Scan(&added); err != nil {
-		return 0, 0, fmt.Errorf("write %s: %w", s.addr, err)
-	}
-	if rebuild {
-		if _, err := tx.ExecContext(ctx, pgQuadIndexesCreate); err != nil {
-			return 0, 0, fmt.Errorf("write %s: rebuild indexes: %w", s.addr, err)
-		}
+	added, err := s.pgMoveSources(ctx, tx, rebuild, horizon)
+	if err != nil {
+		return 0, 0, err
 	}
 	if err := tx.Commit(); err != nil {
 		return 0, 0, fmt.Errorf("write %s: %w", s.addr, err)
@@ -319,4 +344,50 @@ func (s *Store) bulkLoadSourcesPostgres(ctx context.Context, want map[quad.Value
 		return 0, 0, fmt.Errorf("write %s: analyze: %w", s.addr, err)
 	}
 	return n, added, nil
+}
+
+// pgMoveSources puts the staged quads and nodes of new sources into Cayley's
+// tables and reports how many quads it added. With rebuild, the quads are in
+// the quads table already (above horizon) and its indexes and foreign keys
+// are dropped: it removes repeated quads when the unique index finds some,
+// inserts the nodes, and builds the rest.
+func (s *Store) pgMoveSources(ctx context.Context, tx *sql.Tx, rebuild bool, horizon int64) (int, error) {
+	var added int
+	if !rebuild {
+		if _, err := tx.ExecContext(ctx, pgSourcesMove); err != nil {
+			return 0, fmt.Errorf("write %s: move into cayley's tables: %w", s.addr, err)
+		}
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM partygraph_bulk_distinct`).Scan(&added); err != nil {
+			return 0, fmt.Errorf("write %s: %w", s.addr, err)
+		}
+		return added, nil
+	}
+	if _, err := tx.ExecContext(ctx, `SAVEPOINT partygraph_unique`); err != nil {
+		return 0, fmt.Errorf("write %s: %w", s.addr, err)
+	}
+	if _, err := tx.ExecContext(ctx, pgQuadUniqueCreate); err != nil {
+		var pe *pq.Error
+		if !errors.As(err, &pe) || pe.Code != "23505" { // unique_violation
+			return 0, fmt.Errorf("write %s: rebuild indexes: %w", s.addr, err)
+		}
+		if _, err := tx.ExecContext(ctx, `ROLLBACK TO SAVEPOINT partygraph_unique`); err != nil {
+			return 0, fmt.Errorf("write %s: %w", s.addr, err)
+		}
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf(pgDirectDedup, horizon)); err != nil {
+			return 0, fmt.Errorf("write %s: remove repeated quads: %w", s.addr, err)
+		}
+		if _, err := tx.ExecContext(ctx, pgQuadUniqueCreate); err != nil {
+			return 0, fmt.Errorf("write %s: rebuild indexes: %w", s.addr, err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf(pgDirectNodes, horizon)); err != nil {
+		return 0, fmt.Errorf("write %s: insert nodes: %w", s.addr, err)
+	}
+	if err := tx.QueryRowContext(ctx, fmt.Sprintf(`SELECT count(*) FROM quads WHERE horizon > %d`, horizon)).Scan(&added); err != nil {
+		return 0, fmt.Errorf("write %s: %w", s.addr, err)
+	}
+	if _, err := tx.ExecContext(ctx, pgQuadIndexesCreate); err != nil {
+		return 0, fmt.Errorf("write %s: rebuild indexes: %w", s.addr, err)
+	}
+	return added, nil
 }
