@@ -126,63 +126,76 @@ func scanIDs(r reader, x *index, prefix, from []byte, q ids, max int, out []ids)
 // most lookups of a join find a few quads, and a caller that stops early does
 // not pay for a full chunk. Later chunks grow to chunk keys.
 func (s *Store) matchChunks(ctx context.Context, pat quad.Quad, values bool, fn func(c []ids, v []quad.Quad) bool) error {
-	var (
-		q      ids
-		ok     bool
-		x      *index
-		prefix []byte
-		from   []byte
-		buf    []ids
-		vals   []quad.Quad
-	)
-	size := firstChunk
-	read := func(r reader) error {
-		var err error
-		buf, from, err = scanIDs(r, x, prefix, from, q, size, buf[:0])
-		if err != nil || !values {
-			return err
-		}
-		vals, err = s.quads(r, buf, vals[:0])
-		return err
-	}
-	first := func(cached bool) (fromCache bool, err error) {
-		err = s.eng.view(func(r reader) error {
-			var err error
-			if q, ok, fromCache, err = s.bound(r, pat, cached); err != nil || !ok {
-				return err
-			}
-			if x, prefix, err = s.chooseIndex(r, q); err != nil {
-				return err
-			}
-			return read(r)
-		})
-		return fromCache, err
-	}
-	fromCache, err := first(true)
-	if err == nil && fromCache && len(buf) == 0 {
+	c := &chunkScan{s: s, pat: pat, values: values, size: firstChunk, cached: true}
+	c.buf, c.vals = c.ibuf[:0], c.vbuf[:0]
+	err := s.eng.view(c.first)
+	if err == nil && c.fromCache && len(c.buf) == 0 {
 		// nothing under an id from the cache: it may be stale (the value
 		// removed, and maybe stored again under a new id); look it up afresh
-		from = nil
-		_, err = first(false)
+		c.from, c.cached = nil, false
+		err = s.eng.view(c.first)
 	}
 	if err != nil {
 		return fmt.Errorf("read %s: %w", s.dir, err)
 	}
-	if !ok {
+	if !c.ok {
 		return nil
 	}
 	for {
-		if !fn(buf, vals) || from == nil {
+		if !fn(c.buf, c.vals) || c.from == nil {
 			return nil
 		}
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		size = min(4*size, chunk)
-		if err := s.eng.view(read); err != nil {
+		c.size = min(4*c.size, chunk)
+		if err := s.eng.view(c.read); err != nil {
 			return fmt.Errorf("read %s: %w", s.dir, err)
 		}
 	}
+}
+
+// chunkScan is the state of matchChunks, in one allocation, with room for
+// the first chunk.
+type chunkScan struct {
+	s         *Store
+	pat       quad.Quad
+	values    bool
+	cached    bool // take ids from the readers' cache
+	fromCache bool // an id came from it
+	ok        bool // every bound term is stored
+	q         ids
+	x         *index
+	prefix    []byte
+	from      []byte
+	size      int
+	buf       []ids
+	vals      []quad.Quad
+	ibuf      [firstChunk]ids
+	vbuf      [firstChunk]quad.Quad
+}
+
+// first looks the bound terms up, chooses the index and reads the first chunk.
+func (c *chunkScan) first(r reader) error {
+	var err error
+	if c.q, c.ok, c.fromCache, err = c.s.bound(r, c.pat, c.cached); err != nil || !c.ok {
+		return err
+	}
+	if c.x, c.prefix, err = c.s.chooseIndex(r, c.q); err != nil {
+		return err
+	}
+	return c.read(r)
+}
+
+// read reads the next chunk.
+func (c *chunkScan) read(r reader) error {
+	var err error
+	c.buf, c.from, err = scanIDs(r, c.x, c.prefix, c.from, c.q, c.size, c.buf[:0])
+	if err != nil || !c.values {
+		return err
+	}
+	c.vals, err = c.s.quads(r, c.buf, c.vals[:0])
+	return err
 }
 
 // quads appends the values of the id quads in c to out.

@@ -1,6 +1,7 @@
 package kvstore
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/binary"
@@ -65,10 +66,9 @@ type Store struct {
 	wmu    sync.Mutex          // one writer at a time
 	ids    map[string]uint64   // value key -> id, a cache used by writers under wmu
 	counts map[[2]uint64]int64 // (position, id) -> committed counter, a cache used by writers under wmu
-	names  sync.Map            // id -> quad.Value, a cache for readers (ids are never reused)
-	vids   sync.Map            // value key -> id, a cache for readers that may hold stale ids (see cachedID)
-	nname  int64               // approximate size of names, guarded by wmu... see cacheName
-	nmu    sync.Mutex          // guards nname
+	names  nameCache           // id -> value, a cache for readers (ids are never reused)
+	vids   map[string]uint64   // value key -> id, a cache for readers that may hold stale ids (see cachedID)
+	vmu    sync.RWMutex        // guards vids
 }
 
 // Open opens the store in directory dir, creating it when needed.
@@ -219,15 +219,16 @@ func (s *Store) lookupID(r reader, v quad.Value) (uint64, error) {
 	return id, nil
 }
 
-const maxNameCache = 1 << 18
+// maxNameCache bounds each of the readers' caches (names and ids).
+const maxNameCache = 1 << 19
 
 // name returns the value of id.
 func (s *Store) name(r reader, id uint64) (quad.Value, error) {
 	if id == 0 {
 		return nil, nil
 	}
-	if v, ok := s.names.Load(id); ok {
-		return v.(quad.Value), nil
+	if v := s.names.get(id); v != nil {
+		return v, nil
 	}
 	b, err := r.get(tableNames, appendID(nil, id))
 	if err != nil {
@@ -240,22 +241,19 @@ func (s *Store) name(r reader, id uint64) (quad.Value, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read %s: id %d: %w", s.dir, id, err)
 	}
-	s.cacheRead()
-	s.names.Store(id, v)
-	s.vids.Store(string(valueKey(b)), id)
+	s.names.put(id, v)
+	s.cacheReadID(valueKey(b), id)
 	return v, nil
 }
 
-// cacheRead makes room for an entry in the readers' caches.
-func (s *Store) cacheRead() {
-	s.nmu.Lock()
-	if s.nname >= maxNameCache {
-		s.names.Clear()
-		s.vids.Clear()
-		s.nname = 0
+// cacheReadID caches id as the id of the value with key vk for readers.
+func (s *Store) cacheReadID(vk []byte, id uint64) {
+	s.vmu.Lock()
+	if s.vids == nil || len(s.vids) >= maxNameCache {
+		s.vids = map[string]uint64{}
 	}
-	s.nname++
-	s.nmu.Unlock()
+	s.vids[string(vk)] = id
+	s.vmu.Unlock()
 }
 
 // cachedID returns the id of v, or 0, and whether it came from the readers'
@@ -264,15 +262,20 @@ func (s *Store) cacheRead() {
 // again it gets a new one (ids are never reused). A stale id has no quads, so
 // a reader that finds nothing under a cached id must look it up afresh.
 func (s *Store) cachedID(r reader, v quad.Value) (uint64, bool, error) {
-	enc, err := appendValue(nil, v)
+	var a [128]byte
+	enc, err := appendValue(a[:0], v)
 	if err != nil {
 		return 0, false, nil // a value that cannot be stored is not in the store
 	}
-	if id, ok := s.vids.Load(string(valueKey(enc))); ok {
-		return id.(uint64), true, nil
-	}
 	vk := valueKey(enc)
-	b, err := r.get(tableValues, vk)
+	s.vmu.RLock()
+	id, ok := s.vids[string(vk)]
+	s.vmu.RUnlock()
+	if ok {
+		return id, true, nil
+	}
+	key := bytes.Clone(vk)
+	b, err := r.get(tableValues, key)
 	if err != nil || b == nil {
 		return 0, false, err
 	}
@@ -280,8 +283,7 @@ func (s *Store) cachedID(r reader, v quad.Value) (uint64, bool, error) {
 	if n <= 0 {
 		return 0, false, fmt.Errorf("read %s: corrupt id of value %v", s.dir, v)
 	}
-	s.cacheRead()
-	s.vids.Store(string(vk), id)
+	s.cacheReadID(key, id)
 	return id, false, nil
 }
 
