@@ -95,14 +95,17 @@ func benchQueries(b *testing.B, file string) {
 	}
 }
 
-// benchExec runs q on st as sub-benchmark name, reporting the rows of its answer.
+// benchExec runs q on st as sub-benchmark name, reporting the rows of its
+// answer; with $SPARQL_BENCH_NOHASH set, BGP steps never switch to hash
+// tables (to compare with index nested loops).
 func benchExec(b *testing.B, st Store, name string, q *Query) {
 	ctx := context.Background()
+	opt := Options{noHash: os.Getenv("SPARQL_BENCH_NOHASH") != ""}
 	b.Run(name, func(b *testing.B) {
 		b.ReportAllocs()
 		rows := 0
 		for b.Loop() {
-			res, err := Exec(ctx, st, q, Options{})
+			res, err := Exec(ctx, st, q, opt)
 			if err != nil {
 				b.Fatal(err)
 			}

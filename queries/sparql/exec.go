@@ -1425,10 +1425,13 @@ type hashStep struct {
 // Hashing thresholds: a step is considered for hashing after hashAfter
 // lookups, and hashed once the lookups it is predicted to make still, times
 // the store's LookupCost (defaultLookupCost without LookupCoster), reach the
-// size of its pattern (at most hashMax triples).
+// cost of building the table: hashBuildCost per triple of its pattern (a
+// triple streamed, plus its key and its place in the table), at most hashMax
+// triples.
 const (
 	hashAfter         = 32
 	defaultLookupCost = 8
+	hashBuildCost     = 2
 	hashMax           = 1 << 20
 )
 
@@ -1466,7 +1469,7 @@ func (e *executor) buildHash(h *hashStep, p [3]cterm, ag activeGraph, remaining 
 	if lc, ok := e.st.(LookupCoster); ok {
 		cost = int64(max(1, lc.LookupCost()))
 	}
-	if remaining()*cost < h.est {
+	if remaining()*cost < hashBuildCost*h.est {
 		return true
 	}
 	table := make(map[[3]quad.Value][]quad.Quad, min(h.est, 1<<18))
