@@ -126,16 +126,9 @@ func scanIDs(r reader, x *index, prefix, from []byte, q ids, max int, out []ids)
 // most lookups of a join find a few quads, and a caller that stops early does
 // not pay for a full chunk. Later chunks grow to chunk keys.
 func (s *Store) matchChunks(ctx context.Context, pat quad.Quad, values bool, fn func(c []ids, v []quad.Quad) bool) error {
-	c := &chunkScan{s: s, pat: pat, values: values, size: firstChunk, cached: true}
+	c := &chunkScan{s: s, pat: pat, values: values, size: firstChunk}
 	c.buf, c.vals = c.ibuf[:0], c.vbuf[:0]
-	err := s.eng.view(c.first)
-	if err == nil && c.fromCache && len(c.buf) == 0 {
-		// nothing under an id from the cache: it may be stale (the value
-		// removed, and maybe stored again under a new id); look it up afresh
-		c.from, c.cached = nil, false
-		err = s.eng.view(c.first)
-	}
-	if err != nil {
+	if err := s.eng.view(c.first); err != nil {
 		return fmt.Errorf("read %s: %w", s.dir, err)
 	}
 	if !c.ok {
@@ -158,33 +151,48 @@ func (s *Store) matchChunks(ctx context.Context, pat quad.Quad, values bool, fn 
 // chunkScan is the state of matchChunks, in one allocation, with room for
 // the first chunk.
 type chunkScan struct {
-	s         *Store
-	pat       quad.Quad
-	values    bool
-	cached    bool // take ids from the readers' cache
-	fromCache bool // an id came from it
-	ok        bool // every bound term is stored
-	q         ids
-	x         *index
-	prefix    []byte
-	from      []byte
-	size      int
-	buf       []ids
-	vals      []quad.Quad
-	ibuf      [firstChunk]ids
-	vbuf      [firstChunk]quad.Quad
+	s      *Store
+	pat    quad.Quad
+	values bool
+	ok     bool // every bound term is stored
+	q      ids
+	x      *index
+	prefix []byte
+	from   []byte
+	size   int
+	buf    []ids
+	vals   []quad.Quad
+	ibuf   [firstChunk]ids
+	vbuf   [firstChunk]quad.Quad
 }
 
-// first looks the bound terms up, chooses the index and reads the first chunk.
+// first looks the bound terms up, chooses the index and reads the first
+// chunk. Ids may come from the readers' cache; when nothing matches and one
+// did, the terms are looked up afresh (a cached id may be stale: the value
+// removed, maybe stored again under a new id), and read again if they differ.
 func (c *chunkScan) first(r reader) error {
-	var err error
-	if c.q, c.ok, c.fromCache, err = c.s.bound(r, c.pat, c.cached); err != nil || !c.ok {
-		return err
+	cached := true
+	for {
+		q, ok, fromCache, err := c.s.bound(r, c.pat, cached)
+		if err != nil {
+			return err
+		}
+		if !cached && q == c.q && c.ok {
+			return nil // the cached ids were right: nothing matches
+		}
+		c.q, c.ok = q, ok
+		if !ok {
+			return nil
+		}
+		if c.x, c.prefix, err = c.s.chooseIndex(r, q); err != nil {
+			return err
+		}
+		c.from = nil
+		if err := c.read(r); err != nil || len(c.buf) > 0 || !fromCache {
+			return err
+		}
+		cached = false
 	}
-	if c.x, c.prefix, err = c.s.chooseIndex(r, c.q); err != nil {
-		return err
-	}
-	return c.read(r)
 }
 
 // read reads the next chunk.
