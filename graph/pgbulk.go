@@ -112,7 +112,7 @@ func pgCopyBatch(ctx context.Context, conn *sql.Conn, quads []quad.Quad) error {
 		return err
 	}
 	defer tx.Rollback()
-	if err := pgCopyStage(ctx, tx, quads, false, time.Time{}); err != nil {
+	if err := pgCopyStage(ctx, tx, quads, map[csql.NodeHash]bool{}, false, time.Time{}); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, pgBulkMove); err != nil {
@@ -123,8 +123,9 @@ func pgCopyBatch(ctx context.Context, conn *sql.Conn, quads []quad.Quad) error {
 
 // pgCopyStage COPYs the nodes and quads of a batch into the temporary
 // tables partygraph_bulk_nodes and partygraph_bulk_quads, or with direct
-// the quads straight into Cayley's quads table, stamped ts.
-func pgCopyStage(ctx context.Context, tx *sql.Tx, quads []quad.Quad, direct bool, ts time.Time) error {
+// the quads straight into Cayley's quads table, stamped ts. Nodes in seen
+// are staged already and are skipped; the staged ones are added to it.
+func pgCopyStage(ctx context.Context, tx *sql.Tx, quads []quad.Quad, seen map[csql.NodeHash]bool, direct bool, ts time.Time) error {
 	col := make(map[string]int, len(pgNodeColumns))
 	for i, c := range pgNodeColumns {
 		col[c] = i
@@ -134,7 +135,6 @@ func pgCopyStage(ctx context.Context, tx *sql.Tx, quads []quad.Quad, direct bool
 		return fmt.Errorf("copy nodes: %w", err)
 	}
 	defer nodes.Close()
-	seen := make(map[csql.NodeHash]bool)
 	hashes := make([]csql.NodeHash, 4*len(quads))
 	for i, q := range quads {
 		for j, d := range quad.Directions {
@@ -250,6 +250,11 @@ INSERT INTO nodes (refs, hash, value, value_string, datatype, language, iri, bno
 INSERT INTO quads (subject_hash, predicate_hash, object_hash, label_hash, ts)
 	SELECT s, p, o, l, now() FROM partygraph_bulk_distinct;`
 
+// pgMaxSeen bounds the set of nodes a bulk load remembers having staged
+// (about 50 bytes an entry): past it, nodes may be staged again, which the
+// move's DISTINCT ON absorbs.
+const pgMaxSeen = 1 << 20
+
 // pgDropIndexesAt is the smallest load, in quads, for which dropping and
 // rebuilding the quads table's indexes pays, when the load is also at
 // least a quarter of what the table holds.
@@ -296,6 +301,7 @@ func (s *Store) bulkLoadSourcesPostgres(ctx context.Context, want map[quad.Value
 		return 0, 0, fmt.Errorf("write %s: %w", s.addr, err)
 	}
 	ts := time.Now()
+	seen := map[csql.NodeHash]bool{} // nodes staged by earlier batches of this transaction
 	if rebuild {
 		if _, err := tx.ExecContext(ctx, `SET LOCAL maintenance_work_mem = '256MB'`); err != nil {
 			return 0, 0, fmt.Errorf("write %s: %w", s.addr, err)
@@ -322,7 +328,10 @@ func (s *Store) bulkLoadSourcesPostgres(ctx context.Context, want map[quad.Value
 			return 0, 0, fmt.Errorf("write %s: %w", s.addr, err)
 		}
 		if len(buf) > 0 {
-			if err := pgCopyStage(ctx, tx, buf, rebuild, ts); err != nil {
+			if len(seen) > pgMaxSeen {
+				clear(seen)
+			}
+			if err := pgCopyStage(ctx, tx, buf, seen, rebuild, ts); err != nil {
 				return 0, 0, fmt.Errorf("write %s: %w", s.addr, err)
 			}
 			n += len(buf)
