@@ -244,46 +244,58 @@ func (s *Store) Match(ctx context.Context, pat quad.Quad, fn func(quad.Quad) boo
 func (s *Store) Estimate(ctx context.Context, pat quad.Quad) int64 {
 	var n int64
 	s.eng.view(func(r reader) error {
-		q, ok, _, err := s.bound(r, pat, false)
-		if err != nil || !ok {
-			return err
+		var fromCache bool
+		var err error
+		// ids from the readers' cache may be stale (see cachedID): a stale
+		// id counts nothing, so a zero is checked with ids looked up afresh
+		if n, fromCache, err = s.estimate(r, pat, true); err == nil && n <= 0 && fromCache {
+			n, _, err = s.estimate(r, pat, false)
 		}
-		nb := 0
-		n = -1
-		for p, id := range q {
-			if id == 0 {
-				continue
-			}
-			nb++
-			c, err := s.count(r, p, id)
-			if err != nil {
-				return err
-			}
-			if n < 0 || c < n {
-				n = c
-			}
-		}
-		switch nb {
-		case 2, 3:
-			if n <= exactEstimate {
-				n, err = s.countMatches(r, q)
-			}
-			return err
-		case 0:
-			v, err := s.metaInt(r, metaQuads)
-			n = int64(v)
-			return err
-		case 4:
-			b, err := r.get(tableSPOG, indexes[0].key(nil, q))
-			n = 0
-			if b != nil {
-				n = 1
-			}
-			return err
-		}
-		return nil
+		return err
 	})
 	return max(n, 0)
+}
+
+// estimate is Estimate in the read transaction r, with ids from the readers'
+// cache when cached is set; it reports whether one came from there.
+func (s *Store) estimate(r reader, pat quad.Quad, cached bool) (n int64, fromCache bool, err error) {
+	q, ok, fromCache, err := s.bound(r, pat, cached)
+	if err != nil || !ok {
+		return 0, fromCache, err
+	}
+	nb := 0
+	n = -1
+	for p, id := range q {
+		if id == 0 {
+			continue
+		}
+		nb++
+		c, err := s.count(r, p, id)
+		if err != nil {
+			return 0, fromCache, err
+		}
+		if n < 0 || c < n {
+			n = c
+		}
+	}
+	switch nb {
+	case 2, 3:
+		if n <= exactEstimate {
+			n, err = s.countMatches(r, q)
+		}
+	case 0:
+		var v uint64
+		v, err = s.metaInt(r, metaQuads)
+		n = int64(v)
+	case 4:
+		var b []byte
+		b, err = r.get(tableSPOG, indexes[0].key(nil, q))
+		n = 0
+		if b != nil {
+			n = 1
+		}
+	}
+	return n, fromCache, err
 }
 
 // countMatches counts the keys of the best index for the bound terms of q

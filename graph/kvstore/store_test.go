@@ -333,13 +333,15 @@ func TestMatchAfterValueReturns(t *testing.T) {
 				if step == 1 || step == 2 {
 					want = 0
 				}
+				// Estimate first: Match decodes the value again, which
+				// refreshes the cache
+				if got := s.Estimate(ctx, quad.Quad{Object: v}); got != int64(want) {
+					t.Errorf("step %d: Estimate = %d, want %d", step, got, want)
+				}
 				for _, pat := range []quad.Quad{{Object: v}, {Predicate: quad.IRI("x:p"), Object: v}, {Subject: quad.IRI("x:a"), Object: v, Label: l1}} {
 					if got := count(pat); got != want {
 						t.Errorf("step %d: Match(%v) found %d quads, want %d", step, pat, got, want)
 					}
-				}
-				if got := s.Estimate(ctx, quad.Quad{Object: v}); got != int64(want) {
-					t.Errorf("step %d: Estimate = %d, want %d", step, got, want)
 				}
 			}
 		})
