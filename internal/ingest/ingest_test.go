@@ -132,10 +132,7 @@ func TestNQuadsLoads(t *testing.T) {
 				for k, v := range first {
 					want[k] = v
 				}
-				var a1 []string
-				for _, line := range strings.Split(strings.TrimSpace(nq("v2", 10, "a1")), "\n") {
-					a1 = append(a1, line)
-				}
+				a1 := strings.Split(strings.TrimSpace(nq("v2", 10, "a1")), "\n")
 				sort.Strings(a1)
 				want["<https://example.org/src/a1>"] = a1
 				if !same(got, want) {
