@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
@@ -9,6 +10,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"testing"
@@ -32,15 +34,15 @@ func benchQuads(b *testing.B) int {
 	return 1_000_000
 }
 
-// genGraph fills a memory store with about n quads shaped like the real
+// genGraph fills the store db with about n quads shaped like the real
 // graph: series of meetings, each with up to 150 speakers and attendees,
 // people with labels in English and Chinese leading parties in countries,
 // every fact stated by one of 50 sources. It returns the store and the
 // meetings and people, for the requests.
-func genGraph(b *testing.B, n int) (*graph.Store, []quad.IRI, []string) {
+func genGraph(b *testing.B, db string, n int) (*graph.Store, []quad.IRI, []string) {
 	b.Helper()
 	ctx := context.Background()
-	st, err := graph.Open(ctx, "mem:", graph.Options{})
+	st, err := graph.Open(ctx, db, graph.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -82,7 +84,7 @@ func genGraph(b *testing.B, n int) (*graph.Store, []quad.IRI, []string) {
 				add(prev, graph.FollowedBy, mt)
 			}
 			prev = mt
-			for k := 0; k < 1+r.IntN(150); k++ {
+			for range 1 + r.IntN(150) {
 				p := graph.EntityIRI(graph.KindPerson, fmt.Sprintf("p%d", len(people)))
 				name := fmt.Sprintf("Name%d Surname%d", len(people), r.IntN(1000))
 				people = append(people, p)
@@ -121,24 +123,49 @@ func (l latencies) report(b *testing.B) {
 	b.ReportMetric(ms(l[len(l)*99/100]), "p99-ms")
 }
 
-func benchServer(b *testing.B) (*Server, []quad.IRI, []string) {
-	st, meetings, names := genGraph(b, benchQuads(b))
+// benchStores are the stores the explorer benchmarks run on: the embedded
+// default (what `partygraph serve` uses) and Cayley's memstore as its peer
+// in the same run.
+var benchStores = []struct{ name, db string }{
+	{"default", ""}, // a new embedded store in the benchmark's temp dir
+	{"mem", "mem:"},
+}
+
+// forEachStore runs bench as a sub-benchmark on each of benchStores.
+func forEachStore(b *testing.B, bench func(b *testing.B, db string)) {
+	for _, be := range benchStores {
+		b.Run(be.name, func(b *testing.B) {
+			db := be.db
+			if db == "" {
+				db = filepath.Join(b.TempDir(), "db")
+			}
+			bench(b, db)
+		})
+	}
+}
+
+func benchServer(b *testing.B, db string) (*Server, []quad.IRI, []string) {
+	st, meetings, names := genGraph(b, db, benchQuads(b))
 	s := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	start := time.Now()
 	if err := s.Reindex(context.Background()); err != nil {
 		b.Fatal(err)
 	}
 	n, _ := st.Count(context.Background())
-	b.Logf("%d quads, %d meetings, %d people; index built in %s", n, len(meetings), len(names), time.Since(start).Round(time.Millisecond))
+	b.Logf("%s: %d quads, %d meetings, %d people; index built in %s", st.Backend(), n, len(meetings), len(names), time.Since(start).Round(time.Millisecond))
 	return s, meetings, names
 }
 
 // BenchmarkEntity measures /api/entity on meetings (neighbourhoods of up to
-// about 300 edges: speakers and attendees) through the whole handler.
-func BenchmarkEntity(b *testing.B) {
-	s, meetings, _ := benchServer(b)
+// about 300 edges: speakers and attendees) through the whole handler, and
+// reports the mean and largest number of edges it answered.
+func BenchmarkEntity(b *testing.B) { forEachStore(b, benchEntity) }
+
+func benchEntity(b *testing.B, db string) {
+	s, meetings, _ := benchServer(b, db)
 	r := rand.New(rand.NewPCG(3, 4))
 	var lat latencies
+	edges, maxEdges := 0, 0
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
@@ -151,14 +178,26 @@ func BenchmarkEntity(b *testing.B) {
 		if rec.Code != 200 {
 			b.Fatalf("status %d: %s", rec.Code, rec.Body.String())
 		}
+		b.StopTimer()
+		var e struct{ Edges []json.RawMessage }
+		if err := json.Unmarshal(rec.Body.Bytes(), &e); err != nil {
+			b.Fatal(err)
+		}
+		edges += len(e.Edges)
+		maxEdges = max(maxEdges, len(e.Edges))
+		b.StartTimer()
 	}
 	lat.report(b)
+	b.ReportMetric(float64(edges)/float64(len(lat)), "edges/op")
+	b.ReportMetric(float64(maxEdges), "max-edges")
 }
 
 // BenchmarkSearch measures /api/search with prefixes of English names and
 // Chinese labels.
-func BenchmarkSearch(b *testing.B) {
-	s, _, names := benchServer(b)
+func BenchmarkSearch(b *testing.B) { forEachStore(b, benchSearch) }
+
+func benchSearch(b *testing.B, db string) {
+	s, _, names := benchServer(b, db)
 	r := rand.New(rand.NewPCG(5, 6))
 	var lat latencies
 	b.ReportAllocs()
@@ -185,8 +224,10 @@ func BenchmarkSearch(b *testing.B) {
 
 // BenchmarkReindex measures building the search index and node labels, which
 // the server does at start.
-func BenchmarkReindex(b *testing.B) {
-	st, _, _ := genGraph(b, benchQuads(b))
+func BenchmarkReindex(b *testing.B) { forEachStore(b, benchReindex) }
+
+func benchReindex(b *testing.B, db string) {
+	st, _, _ := genGraph(b, db, benchQuads(b))
 	s := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	b.ReportAllocs()
 	b.ResetTimer()
