@@ -452,4 +452,7 @@ func (s *Store) cacheID(vk []byte, id uint64) {
 	s.ids[string(vk)] = id
 }
 
-func (s *Store) dropID(vk []byte) { delete(s.ids, string(vk)) }
+func (s *Store) dropID(vk []byte) {
+	delete(s.ids, string(vk))
+	s.startValueRemoval()
+}

@@ -148,7 +148,7 @@ func (s *Store) beginBulk(labels []quad.Value) error {
 	}
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
-	err = s.eng.update(func(r reader, w writer) error {
+	err = s.update(func(r reader, w writer) error {
 		if b, err := r.get(tableMeta, []byte(metaBulk)); err != nil {
 			return err
 		} else if b != nil {
@@ -179,7 +179,7 @@ func (s *Store) beginBulk(labels []quad.Value) error {
 func (s *Store) endBulk() error {
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
-	err := s.eng.update(func(_ reader, w writer) error {
+	err := s.update(func(_ reader, w writer) error {
 		return w.del(tableMeta, []byte(metaBulk))
 	})
 	if err != nil {
@@ -212,7 +212,7 @@ func (s *Store) removeLabelChunk(l quad.Value) (int, error) {
 	defer s.wmu.Unlock()
 	var t *writeTx
 	n := 0
-	err := s.eng.update(func(r reader, w writer) error {
+	err := s.update(func(r reader, w writer) error {
 		t = newWriteTx(s, r, removeChunk)
 		lid, err := t.lookup(l)
 		if err != nil || lid == 0 {

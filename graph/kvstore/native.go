@@ -22,8 +22,9 @@ const exactEstimate = 1024
 
 // bound returns the ids of the bound terms of pat, and false when a bound
 // term is not stored (so nothing matches). With cached set, ids may come from
-// the readers' cache (see cachedID); it reports whether one did.
-func (s *Store) bound(r reader, pat quad.Quad, cached bool) (q ids, ok, fromCache bool, err error) {
+// the readers' cache (see cachedID); it reports whether one came unchecked.
+// gen is the removal generation read before r began.
+func (s *Store) bound(r reader, pat quad.Quad, cached bool, gen uint64) (q ids, ok, fromCache bool, err error) {
 	for p, d := range quad.Directions {
 		v := pat.Get(d)
 		if v == nil {
@@ -32,7 +33,7 @@ func (s *Store) bound(r reader, pat quad.Quad, cached bool) (q ids, ok, fromCach
 		var id uint64
 		hit := false
 		if cached {
-			id, hit, err = s.cachedID(r, v)
+			id, hit, err = s.cachedID(r, v, gen)
 		} else {
 			id, err = s.lookupID(r, v)
 		}
@@ -128,6 +129,7 @@ func scanIDs(r reader, x *index, prefix, from []byte, q ids, max int, out []ids)
 func (s *Store) matchChunks(ctx context.Context, pat quad.Quad, values bool, fn func(c []ids, v []quad.Quad) bool) error {
 	c := &chunkScan{s: s, pat: pat, values: values, size: firstChunk}
 	c.buf, c.vals = c.ibuf[:0], c.vbuf[:0]
+	c.gen = s.vgen.Load()
 	if err := s.eng.view(c.first); err != nil {
 		return fmt.Errorf("read %s: %w", s.dir, err)
 	}
@@ -142,6 +144,7 @@ func (s *Store) matchChunks(ctx context.Context, pat quad.Quad, values bool, fn 
 			return err
 		}
 		c.size = min(4*c.size, chunk)
+		c.gen = s.vgen.Load()
 		if err := s.eng.view(c.read); err != nil {
 			return fmt.Errorf("read %s: %w", s.dir, err)
 		}
@@ -160,6 +163,7 @@ type chunkScan struct {
 	prefix []byte
 	from   []byte
 	size   int
+	gen    uint64 // the removal generation before the read transaction began
 	buf    []ids
 	vals   []quad.Quad
 	ibuf   [firstChunk]ids
@@ -173,7 +177,7 @@ type chunkScan struct {
 func (c *chunkScan) first(r reader) error {
 	cached := true
 	for {
-		q, ok, fromCache, err := c.s.bound(r, c.pat, cached)
+		q, ok, fromCache, err := c.s.bound(r, c.pat, cached, c.gen)
 		if err != nil {
 			return err
 		}
@@ -202,16 +206,17 @@ func (c *chunkScan) read(r reader) error {
 	if err != nil || !c.values {
 		return err
 	}
-	c.vals, err = c.s.quads(r, c.buf, c.vals[:0])
+	c.vals, err = c.s.quads(r, c.buf, c.vals[:0], c.gen)
 	return err
 }
 
-// quads appends the values of the id quads in c to out.
-func (s *Store) quads(r reader, c []ids, out []quad.Quad) ([]quad.Quad, error) {
+// quads appends the values of the id quads in c to out; gen is the removal
+// generation read before r began, or unstamped.
+func (s *Store) quads(r reader, c []ids, out []quad.Quad, gen uint64) ([]quad.Quad, error) {
 	for _, q := range c {
 		var v quad.Quad
 		for p, d := range quad.Directions {
-			n, err := s.name(r, q[p])
+			n, err := s.nameAt(r, q[p], gen)
 			if err != nil {
 				return out, err
 			}
@@ -243,13 +248,15 @@ func (s *Store) Match(ctx context.Context, pat quad.Quad, fn func(quad.Quad) boo
 // when that counter is at most exactEstimate (the keys are counted).
 func (s *Store) Estimate(ctx context.Context, pat quad.Quad) int64 {
 	var n int64
+	gen := s.vgen.Load()
 	s.eng.view(func(r reader) error {
 		var fromCache bool
 		var err error
-		// ids from the readers' cache may be stale (see cachedID): a stale
-		// id counts nothing, so a zero is checked with ids looked up afresh
-		if n, fromCache, err = s.estimate(r, pat, true); err == nil && n <= 0 && fromCache {
-			n, _, err = s.estimate(r, pat, false)
+		// unchecked ids from the readers' cache may be stale (see cachedID):
+		// a stale id counts nothing, so a zero is checked with ids looked up
+		// afresh
+		if n, fromCache, err = s.estimate(r, pat, true, gen); err == nil && n <= 0 && fromCache {
+			n, _, err = s.estimate(r, pat, false, gen)
 		}
 		return err
 	})
@@ -257,9 +264,10 @@ func (s *Store) Estimate(ctx context.Context, pat quad.Quad) int64 {
 }
 
 // estimate is Estimate in the read transaction r, with ids from the readers'
-// cache when cached is set; it reports whether one came from there.
-func (s *Store) estimate(r reader, pat quad.Quad, cached bool) (n int64, fromCache bool, err error) {
-	q, ok, fromCache, err := s.bound(r, pat, cached)
+// cache when cached is set; it reports whether one came from there
+// unchecked. gen is the removal generation read before r began.
+func (s *Store) estimate(r reader, pat quad.Quad, cached bool, gen uint64) (n int64, fromCache bool, err error) {
+	q, ok, fromCache, err := s.bound(r, pat, cached, gen)
 	if err != nil || !ok {
 		return 0, fromCache, err
 	}
@@ -342,7 +350,7 @@ func (s *Store) Replace(ctx context.Context, labels []quad.Value, quads []quad.Q
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
 	var t *writeTx
-	err = s.eng.update(func(r reader, w writer) error {
+	err = s.update(func(r reader, w writer) error {
 		t = newWriteTx(s, r, len(quads))
 		old := map[ids]bool{}
 		for _, l := range labels {
@@ -464,7 +472,7 @@ func (s *Store) addQuads(quads []quad.Quad) (int, error) {
 	defer s.wmu.Unlock()
 	var t *writeTx
 	added := 0
-	err := s.eng.update(func(r reader, w writer) error {
+	err := s.update(func(r reader, w writer) error {
 		t = newWriteTx(s, r, len(quads))
 		added = 0
 		for _, q := range quads {

@@ -112,7 +112,7 @@ func (s *Store) Quad(ref graph.Ref) quad.Quad {
 	var out []quad.Quad
 	s.eng.view(func(r reader) error {
 		var err error
-		out, err = s.quads(r, []ids{ids(q)}, nil)
+		out, err = s.quads(r, []ids{ids(q)}, nil, unstamped)
 		return err
 	})
 	if len(out) == 0 {
@@ -192,7 +192,7 @@ func (s *Store) ApplyDeltas(in []graph.Delta, opts graph.IgnoreOpts) error {
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
 	var t *writeTx
-	err := s.eng.update(func(r reader, w writer) error {
+	err := s.update(func(r reader, w writer) error {
 		t = newWriteTx(s, r, len(in))
 		for _, d := range in {
 			var iq ids

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/cayleygraph/quad"
@@ -63,13 +64,25 @@ type Store struct {
 	engine string
 	dir    string
 
-	wmu    sync.Mutex          // one writer at a time
-	ids    map[string]uint64   // value key -> id, a cache used by writers under wmu
-	counts map[[2]uint64]int64 // (position, id) -> committed counter, a cache used by writers under wmu
-	names  nameCache           // id -> value, a cache for readers (ids are never reused)
-	vids   map[string]uint64   // value key -> id, a cache for readers that may hold stale ids (see cachedID)
-	vmu    sync.RWMutex        // guards vids
+	wmu    sync.Mutex           // one writer at a time
+	ids    map[string]uint64    // value key -> id, a cache used by writers under wmu
+	counts map[[2]uint64]int64  // (position, id) -> committed counter, a cache used by writers under wmu
+	names  nameCache            // id -> value, a cache for readers (ids are never reused)
+	vids   map[string]cachedVID // value key -> id, a cache for readers that may hold stale ids (see cachedID)
+	vmu    sync.RWMutex         // guards vids
+	// vgen is the generation of the dictionary's removals: odd while a write
+	// that removes values is under way, and one more when it has ended
+	// (see cachedID). Written by writers under wmu.
+	vgen atomic.Uint64
 }
+
+// cachedVID is an id in the readers' cache, with the removal generation
+// read before the read transaction that found it began.
+type cachedVID struct{ id, gen uint64 }
+
+// unstamped is the generation of an id that its reader did not stamp: an odd
+// number, so the id is never trusted without a check.
+const unstamped = ^uint64(0)
 
 // Open opens the store in directory dir, creating it when needed.
 func Open(dir string, o Options) (*Store, error) {
@@ -145,7 +158,7 @@ func (s *Store) checkVersion() error {
 	case layoutVer:
 		return nil
 	case 0:
-		return s.eng.update(func(_ reader, w writer) error {
+		return s.update(func(_ reader, w writer) error {
 			return w.put(tableMeta, []byte(metaVersion), binary.AppendUvarint(nil, layoutVer))
 		})
 	default:
@@ -223,7 +236,11 @@ func (s *Store) lookupID(r reader, v quad.Value) (uint64, error) {
 const maxNameCache = 1 << 19
 
 // name returns the value of id.
-func (s *Store) name(r reader, id uint64) (quad.Value, error) {
+func (s *Store) name(r reader, id uint64) (quad.Value, error) { return s.nameAt(r, id, unstamped) }
+
+// nameAt is name in a read transaction that began after the removal
+// generation was gen.
+func (s *Store) nameAt(r reader, id uint64, gen uint64) (quad.Value, error) {
 	if id == 0 {
 		return nil, nil
 	}
@@ -242,26 +259,55 @@ func (s *Store) name(r reader, id uint64) (quad.Value, error) {
 		return nil, fmt.Errorf("read %s: id %d: %w", s.dir, id, err)
 	}
 	s.names.put(id, v)
-	s.cacheReadID(valueKey(b), id)
+	s.cacheReadID(valueKey(b), id, gen)
 	return v, nil
 }
 
-// cacheReadID caches id as the id of the value with key vk for readers.
-func (s *Store) cacheReadID(vk []byte, id uint64) {
+// cacheReadID caches id as the id of the value with key vk for readers; gen
+// is the removal generation read before the read transaction that found it.
+func (s *Store) cacheReadID(vk []byte, id, gen uint64) {
 	s.vmu.Lock()
 	if s.vids == nil || len(s.vids) >= maxNameCache {
-		s.vids = map[string]uint64{}
+		s.vids = map[string]cachedVID{}
 	}
-	s.vids[string(vk)] = id
+	s.vids[string(vk)] = cachedVID{id, gen}
 	s.vmu.Unlock()
 }
 
-// cachedID returns the id of v, or 0, and whether it came from the readers'
-// cache of the values name decoded. A cached id can be stale: when the last
-// quad of a value is removed, the value loses its id, and if it is stored
-// again it gets a new one (ids are never reused). A stale id has no quads, so
-// a reader that finds nothing under a cached id must look it up afresh.
-func (s *Store) cachedID(r reader, v quad.Value) (uint64, bool, error) {
+// startValueRemoval marks a write that removes values from the dictionary
+// as under way, before it commits; endValueRemoval, after it, drops the
+// readers' cached ids and ends the mark. Both run under wmu.
+func (s *Store) startValueRemoval() {
+	if s.vgen.Load()&1 == 0 {
+		s.vgen.Add(1)
+	}
+}
+
+func (s *Store) endValueRemoval() {
+	if s.vgen.Load()&1 == 1 {
+		s.vmu.Lock()
+		s.vids = nil
+		s.vgen.Add(1)
+		s.vmu.Unlock()
+	}
+}
+
+// update runs fn in a write transaction of the engine; the caller holds wmu.
+func (s *Store) update(fn func(r reader, w writer) error) error {
+	defer s.endValueRemoval()
+	return s.eng.update(fn)
+}
+
+// cachedID returns the id of v, or 0, and whether it came unchecked from the
+// readers' cache of the values name decoded. A cached id can be stale: when
+// the last quad of a value is removed, the value loses its id, and if it is
+// stored again it gets a new one (ids are never reused). A stale id has no
+// quads, so a reader that finds nothing under an unchecked id must look it
+// up afresh. A cached id is checked, and cannot be stale, when no write that
+// removes values has begun since before the read transaction that found it:
+// its stamp is the current removal generation, and even. gen is the
+// generation read before r began.
+func (s *Store) cachedID(r reader, v quad.Value, gen uint64) (uint64, bool, error) {
 	var a [128]byte
 	enc, err := appendValue(a[:0], v)
 	if err != nil {
@@ -269,10 +315,10 @@ func (s *Store) cachedID(r reader, v quad.Value) (uint64, bool, error) {
 	}
 	vk := valueKey(enc)
 	s.vmu.RLock()
-	id, ok := s.vids[string(vk)]
+	e, ok := s.vids[string(vk)]
 	s.vmu.RUnlock()
 	if ok {
-		return id, true, nil
+		return e.id, e.gen&1 == 1 || e.gen != s.vgen.Load(), nil
 	}
 	key := bytes.Clone(vk)
 	b, err := r.get(tableValues, key)
@@ -283,7 +329,7 @@ func (s *Store) cachedID(r reader, v quad.Value) (uint64, bool, error) {
 	if n <= 0 {
 		return 0, false, fmt.Errorf("read %s: corrupt id of value %v", s.dir, v)
 	}
-	s.cacheReadID(key, id)
+	s.cacheReadID(key, id, gen)
 	return id, false, nil
 }
 
