@@ -4,7 +4,8 @@
 //   {"engine":"oxigraph","data":FILE,"quads":N,"load_ms":MS,
 //    "queries":[{"name":"q1","runs":R,"median_ms":MS,"rows":N,"hash":H},...]}
 //
-// Usage: node bench/oxigraph.mjs --data FILE.nq [--extra FILE.nq]... [--runs 5] QUERY.rq...
+// Usage: node bench/oxigraph.mjs --data FILE.nq [--extra FILE.nq]... [--warmup 1] [--runs 5] QUERY.rq...
+// Each query runs --warmup times untimed, then --runs times timed.
 //
 // partygraph's default graph is the set-merge of all named graphs (a triple
 // three sources state is there once). Two ways to give Oxigraph the same:
@@ -25,18 +26,19 @@ import { gunzipSync } from "node:zlib";
 import oxigraph from "oxigraph";
 
 function parseArgs(argv) {
-  const opt = { data: "", extra: [], runs: 5, graph: "union", queries: [] };
+  const opt = { data: "", extra: [], runs: 5, warmup: 1, graph: "union", queries: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--data") opt.data = argv[++i];
     else if (a === "--extra") opt.extra.push(argv[++i]);
     else if (a === "--runs") opt.runs = Number(argv[++i]);
+    else if (a === "--warmup") opt.warmup = Number(argv[++i]);
     else if (a === "--default-graph") opt.graph = argv[++i];
     else if (a.startsWith("--")) throw new Error(`unknown flag ${a}`);
     else opt.queries.push(a);
   }
-  if (!opt.data || !(opt.runs > 0) || !["union", "merge"].includes(opt.graph)) {
-    throw new Error("usage: node oxigraph.mjs --data FILE.nq [--extra FILE.nq]... [--default-graph union|merge] [--runs N] QUERY.rq...");
+  if (!opt.data || !(opt.runs > 0) || !(opt.warmup >= 0) || !["union", "merge"].includes(opt.graph)) {
+    throw new Error("usage: node oxigraph.mjs --data FILE.nq [--extra FILE.nq]... [--default-graph union|merge] [--warmup N] [--runs N] QUERY.rq...");
   }
   return opt;
 }
@@ -115,11 +117,13 @@ for (const file of opt.queries) {
   const times = [];
   let answer = null;
   let error = null;
-  for (let i = 0; i < opt.runs; i++) {
+  // Untimed runs first, as pgbench does (--warmup).
+  for (let i = 0; i < opt.warmup + opt.runs; i++) {
     const t = performance.now();
     try {
       const res = store.query(text, queryOptions);
-      times.push(performance.now() - t);
+      const ms = performance.now() - t;
+      if (i >= opt.warmup) times.push(ms);
       if (answer === null) answer = canonical(res);
     } catch (e) {
       error = String(e.message || e);

@@ -14,9 +14,11 @@
 #   1. times `partygraph load` of the N-Quads into a fresh embedded store
 #      (wall time of the command, and its peak RSS);
 #   2. runs bench/cmd/pgbench, which opens that store once and runs each
-#      query --runs times in-process (sparql.Parse + sparql.Exec), median ms;
+#      query once untimed, then --runs times in-process (sparql.Parse +
+#      sparql.Exec), median ms;
 #   3. runs bench/oxigraph.mjs: Oxigraph's in-memory Store in Node, loading
-#      the same file (timed) and running the same queries the same way.
+#      the same file (timed) and running the same queries the same way
+#      (one untimed run each, then --runs timed).
 # Then `pgbench report` prints one table: operation, data, quads,
 # partygraph ms, oxigraph ms, ratio, and whether the answers are equal
 # (same rows as a multiset), and bench/plot draws the plots (docs/perf-*.svg

@@ -134,6 +134,7 @@ func runQuery(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.SetOutput(stderr)
 	db := fs.String("db", "", "the store (as for partygraph --db)")
 	runs := fs.Int("runs", 5, "times each query runs; the median is reported")
+	warmup := fs.Int("warmup", 1, "untimed runs of each query before the timed ones (caches warm, as in a running server)")
 	loadMs := fs.Float64("load-ms", 0, "load time measured outside, copied into the JSON")
 	data := fs.String("data", "", "the data file, copied into the JSON")
 	timeout := fs.Duration("timeout", time.Minute, "time limit of one query run")
@@ -155,12 +156,12 @@ func runQuery(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	res := Result{Engine: "partygraph", Data: *data, Quads: n, LoadMs: *loadMs}
 	for _, file := range fs.Args() {
-		res.Queries = append(res.Queries, timeQuery(ctx, st, file, *runs, *timeout, *budget))
+		res.Queries = append(res.Queries, timeQuery(ctx, st, file, *warmup, *runs, *timeout, *budget))
 	}
 	return json.NewEncoder(stdout).Encode(res)
 }
 
-func timeQuery(ctx context.Context, st *graph.Store, file string, runs int, timeout, budget time.Duration) QueryResult {
+func timeQuery(ctx context.Context, st *graph.Store, file string, warmup, runs int, timeout, budget time.Duration) QueryResult {
 	r := QueryResult{Name: strings.TrimSuffix(filepath.Base(file), ".rq"), File: file}
 	text, err := os.ReadFile(file)
 	if err != nil {
@@ -169,8 +170,8 @@ func timeQuery(ctx context.Context, st *graph.Store, file string, runs int, time
 	}
 	var times []float64
 	var total time.Duration
-	for i := range runs {
-		if i > 0 && total > budget {
+	for i := range warmup + runs {
+		if i > warmup && total > budget {
 			break // a slow query: the median of fewer runs
 		}
 		start := time.Now()
@@ -185,11 +186,14 @@ func timeQuery(ctx context.Context, st *graph.Store, file string, runs int, time
 			return r
 		}
 		d := time.Since(start)
-		total += d
-		times = append(times, float64(d.Microseconds())/1000)
 		if i == 0 {
 			r.Rows, r.Hash = canonical(res)
 		}
+		if i < warmup {
+			continue
+		}
+		total += d
+		times = append(times, float64(d.Microseconds())/1000)
 	}
 	r.Runs = len(times)
 	r.MedianMs = median(times)
