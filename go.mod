@@ -2,6 +2,8 @@ module github.com/partygraph/partygraph
 
 go 1.26.8
 
+toolchain go1.26.10
+
 require (
 	github.com/beorn7/perks v1.0.0 // indirect
 	github.com/boltdb/bolt v1.3.1 // indirect
