@@ -267,6 +267,10 @@ func (s *Store) nameAt(r reader, id uint64, gen uint64) (quad.Value, error) {
 // is the removal generation read before the read transaction that found it.
 func (s *Store) cacheReadID(vk []byte, id, gen uint64) {
 	s.vmu.Lock()
+	if e, ok := s.vids[string(vk)]; ok && e.id == id && gen == unstamped {
+		s.vmu.Unlock() // keep the stamp of the entry
+		return
+	}
 	if s.vids == nil || len(s.vids) >= maxNameCache {
 		s.vids = map[string]cachedVID{}
 	}
