@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -99,9 +100,13 @@ type executor struct {
 	// zeroCheck: zero-length paths must start at a node of the graph
 	zeroCheck bool
 	topK      map[*OrderBy]int64 // ORDER BY under a LIMIT: how many solutions to keep
-	held      int                // solutions held in memory
-	bgpStates map[bgpStateKey][]hashStep
-	maxHeld   int // 0 = unbounded
+	// distinctFirst: for a LIMIT over DISTINCT over an ORDER BY on
+	// projected variables, the same with DISTINCT below the ORDER BY (see
+	// distinctBelowOrder)
+	distinctFirst map[*Slice]Op
+	held          int // solutions held in memory
+	bgpStates     map[bgpStateKey][]hashStep
+	maxHeld       int // 0 = unbounded
 }
 
 // Exec runs a query and collects its results.
@@ -152,19 +157,20 @@ func Exec(ctx context.Context, st Store, q *Query, opt Options) (*Result, error)
 
 func newExecutor(ctx context.Context, st Store, q *Query, opt Options) (*executor, error) {
 	e := &executor{
-		ctx:       ctx,
-		st:        st,
-		opt:       opt,
-		base:      q.Base,
-		slots:     map[string]int{},
-		now:       time.Now(),
-		bnodes:    map[string]quad.BNode{},
-		genB:      map[quad.BNode]bool{},
-		topK:      map[*OrderBy]int64{},
-		bgpStates: map[bgpStateKey][]hashStep{},
-		plans:     map[planKey][]int{},
-		fanouts:   map[fanoutKey]float64{},
-		fns:       map[Expr]evalFn{},
+		ctx:           ctx,
+		st:            st,
+		opt:           opt,
+		base:          q.Base,
+		slots:         map[string]int{},
+		now:           time.Now(),
+		bnodes:        map[string]quad.BNode{},
+		genB:          map[quad.BNode]bool{},
+		topK:          map[*OrderBy]int64{},
+		distinctFirst: map[*Slice]Op{},
+		bgpStates:     map[bgpStateKey][]hashStep{},
+		plans:         map[planKey][]int{},
+		fanouts:       map[fanoutKey]float64{},
+		fns:           map[Expr]evalFn{},
 	}
 	if e.base == "" {
 		e.base = opt.Base
@@ -856,14 +862,21 @@ func (e *executor) eval(op Op, in row, fn func(row) bool) bool {
 		// REDUCED permits but does not require removing duplicates
 		return e.eval(o.Sub, in, fn)
 	case *Slice:
+		sub := o.Sub
 		if o.Limit >= 0 {
-			if ob := orderBelow(o.Sub); ob != nil {
+			if d, ok := e.distinctFirst[o]; ok {
+				sub = d
+			} else if d := distinctBelowOrder(o.Sub); d != nil {
+				e.distinctFirst[o] = d
+				sub = d
+			}
+			if ob := orderBelow(sub); ob != nil {
 				e.topK[ob] = o.Offset + o.Limit
 			}
 		}
 		n := int64(0)
 		limitHit := false
-		ok := e.eval(o.Sub, in, func(r row) bool {
+		ok := e.eval(sub, in, func(r row) bool {
 			n++
 			if n <= o.Offset {
 				return true
@@ -1741,25 +1754,53 @@ func orderBelow(op Op) *OrderBy {
 	}
 }
 
+// distinctBelowOrder returns op, a DISTINCT over a projection over an
+// ORDER BY whose conditions are all projected variables, rewritten as the
+// ORDER BY over the DISTINCT projection, or nil for any other op. The two
+// give the same solutions in an order that differs only among solutions of
+// equal keys (which SPARQL leaves open), and the rewritten one can keep only
+// the first solutions under a LIMIT (evalTopK) instead of sorting them all.
+func distinctBelowOrder(op Op) Op {
+	d, ok := op.(*Distinct)
+	if !ok {
+		return nil
+	}
+	p, ok := d.Sub.(*Project)
+	if !ok {
+		return nil
+	}
+	ob, ok := p.Sub.(*OrderBy)
+	if !ok {
+		return nil
+	}
+	for _, c := range ob.Conds {
+		v, ok := c.Expr.(*VarExpr)
+		if !ok || !slices.Contains(p.Vars, v.Name) {
+			return nil
+		}
+	}
+	return &OrderBy{Sub: &Distinct{Sub: &Project{Vars: p.Vars, Sub: ob.Sub}}, Conds: ob.Conds}
+}
+
 // orderKeys returns a function computing the sort keys of a solution, and
 // the ordering of keys.
-func (e *executor) orderKeys(conds []OrderCond) (func(row) []quad.Value, func(a, b []quad.Value) bool) {
+func (e *executor) orderKeys(conds []OrderCond) (func(row) []orderKey, func(a, b []orderKey) bool) {
 	fns := make([]evalFn, len(conds))
 	for i, c := range conds {
 		fns[i] = e.fn(c.Expr)
 	}
-	keys := func(r row) []quad.Value {
-		k := make([]quad.Value, len(fns))
+	keys := func(r row) []orderKey {
+		k := make([]orderKey, len(fns))
 		for j, f := range fns {
 			if v, err := f(r); err == nil {
-				k[j] = v
+				k[j] = newOrderKey(v)
 			}
 		}
 		return k
 	}
-	less := func(ka, kb []quad.Value) bool {
+	less := func(ka, kb []orderKey) bool {
 		for j, c := range conds {
-			x := orderCompare(ka[j], kb[j])
+			x := ka[j].compare(kb[j])
 			if x == 0 {
 				continue
 			}
@@ -1773,11 +1814,37 @@ func (e *executor) orderKeys(conds []OrderCond) (func(row) []quad.Value, func(a,
 	return keys, less
 }
 
+// orderKey is one value an ORDER BY sorts on, with its date parsed once
+// when it is an xsd:date or xsd:dateTime, instead of at every comparison.
+type orderKey struct {
+	v    quad.Value
+	d    dateVal
+	date bool // d holds v's date
+}
+
+func newOrderKey(v quad.Value) orderKey {
+	k := orderKey{v: v}
+	k.d, k.date = toDate(v)
+	return k
+}
+
+// compare is orderCompare(a.v, b.v). Two dates of one type and one time
+// zone kind are compared by their parsed times, as orderCompare's
+// valueCompare does, when those differ; every other case goes to it.
+func (a orderKey) compare(b orderKey) int {
+	if a.date && b.date && a.d.date == b.d.date && a.d.hasTZ == b.d.hasTZ {
+		if c := a.d.t.Compare(b.d.t); c != 0 {
+			return c
+		}
+	}
+	return orderCompare(a.v, b.v)
+}
+
 // evalTopK evaluates an ORDER BY of which only the first k solutions are needed.
 func (e *executor) evalTopK(o *OrderBy, in row, k int64, fn func(row) bool) bool {
 	type keyed struct {
 		r row
-		k []quad.Value
+		k []orderKey
 	}
 	keys, less := e.orderKeys(o.Conds)
 	var top []keyed
@@ -1809,7 +1876,7 @@ func (e *executor) evalTopK(o *OrderBy, in row, k int64, fn func(row) bool) bool
 
 func (e *executor) sortRows(rs []row, conds []OrderCond) {
 	keyOf, less := e.orderKeys(conds)
-	keys := make([][]quad.Value, len(rs))
+	keys := make([][]orderKey, len(rs))
 	for i, r := range rs {
 		keys[i] = keyOf(r)
 	}

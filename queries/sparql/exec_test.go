@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/cayleygraph/quad"
 )
@@ -109,21 +110,25 @@ func TestExecOrder(t *testing.T) {
 	}
 }
 
+// runOrdered runs query on st and returns its rows in order (formatOrdered).
+func runOrdered(t *testing.T, st Store, query string) string {
+	t.Helper()
+	q, err := Parse(query)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Exec(context.Background(), st, q, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return formatOrdered(res)
+}
+
 // TestTopK checks that ORDER BY with LIMIT (kept as a bounded top-k) gives
 // the first rows of the fully sorted result, ties in their stable order.
 func TestTopK(t *testing.T) {
 	st := crossStore(200)
-	run := func(query string) string {
-		q, err := Parse(query)
-		if err != nil {
-			t.Fatal(err)
-		}
-		res, err := Exec(context.Background(), st, q, Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return formatOrdered(res)
-	}
+	run := func(query string) string { return runOrdered(t, st, query) }
 	for _, k := range []int{0, 1, 7, 50} {
 		for _, order := range []string{"?o", "DESC(?o)", "?o DESC(?s)"} {
 			t.Run(order+"/"+strconv.Itoa(k), func(t *testing.T) {
@@ -136,6 +141,49 @@ func TestTopK(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// TestDistinctTopK checks SELECT DISTINCT … ORDER BY … LIMIT, which runs
+// with DISTINCT below the ORDER BY when the order is on projected variables:
+// the same rows, in the same order, as the first rows of the whole answer.
+func TestDistinctTopK(t *testing.T) {
+	st := crossStore(200)
+	run := func(query string) string { return runOrdered(t, st, query) }
+	for _, tc := range []struct{ vars, order string }{
+		{"?o", "?o"},
+		{"?o", "DESC(?o)"},
+		{"?o ?s", "?o"}, // ties on ?o keep the order of the solutions
+		{"?o ?s", "DESC(?o) ?s"},
+		{"?o", "?s"},                // not projected: sorted first, as written
+		{"?o ?s", "STR(?o)"},        // an expression: sorted first, as written
+		{"?s", "DESC(?o) DESC(?s)"}, // ?o not projected
+	} {
+		for _, k := range []int{0, 1, 5, 40} {
+			t.Run(tc.vars+"/"+tc.order+"/"+strconv.Itoa(k), func(t *testing.T) {
+				base := `SELECT DISTINCT ` + tc.vars + ` { ?s <http://example.org/p> ?o } ORDER BY ` + tc.order
+				all := strings.Split(run(base), "\n")
+				got := run(base + " LIMIT " + strconv.Itoa(k) + " OFFSET 3")
+				want := strings.Join(all[min(3, len(all)):min(3+k, len(all))], "\n")
+				if got != want {
+					t.Errorf("LIMIT %d OFFSET 3:\n%s\nwant\n%s", k, got, want)
+				}
+			})
+		}
+	}
+	// Kept as a top-k, it holds a few solutions where sorting first would
+	// hold all 200*200 of the cartesian product.
+	q, err := Parse(`SELECT DISTINCT ?o { ?s <http://example.org/p> ?o . ?c ?q ?d } ORDER BY DESC(?o) LIMIT 3`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Exec(context.Background(), st, q, Options{MaxIntermediate: 1000, Timeout: time.Minute})
+	if err != nil {
+		t.Fatalf("DISTINCT with ORDER BY and LIMIT held too much: %v", err)
+	}
+	want := "o=<http://example.org/o6>\no=<http://example.org/o5>\no=<http://example.org/o4>"
+	if got := formatOrdered(res); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
 
