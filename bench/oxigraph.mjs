@@ -83,7 +83,7 @@ function median(xs) {
 
 // loadInPieces loads the N-Quads file at path into store, size bytes at a
 // time, each piece cut after its last newline.
-function loadInPieces(path, size) {
+function loadInPieces(store, path, size) {
   const fd = openSync(path, "r");
   const buf = Buffer.alloc(size);
   let rest = Buffer.alloc(0);
@@ -115,7 +115,7 @@ if (opt.data.endsWith(".gz")) {
   // that end at a line's end (blank node labels are not shared between
   // pieces, so such a file must have no blank nodes; the generated ones have
   // none).
-  loadInPieces(opt.data, 256 << 20);
+  loadInPieces(store, opt.data, 256 << 20);
 }
 const loadMs = performance.now() - t0;
 const loaded = store.size;

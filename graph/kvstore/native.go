@@ -24,26 +24,26 @@ const exactEstimate = 1024
 // term is not stored (so nothing matches). With cached set, ids may come from
 // the readers' cache (see cachedID); it reports whether one came unchecked.
 // gen is the removal generation read before r began.
-func (s *Store) bound(r reader, pat quad.Quad, cached bool, gen uint64) (q ids, ok, fromCache bool, err error) {
+func (s *Store) bound(r reader, pat quad.Quad, cached bool, gen uint64) (q ids, ok, unchecked bool, err error) {
 	for p, d := range quad.Directions {
 		v := pat.Get(d)
 		if v == nil {
 			continue
 		}
 		var id uint64
-		hit := false
+		u := false
 		if cached {
-			id, hit, err = s.cachedID(r, v, gen)
+			id, u, err = s.cachedID(r, v, gen)
 		} else {
 			id, err = s.lookupID(r, v)
 		}
 		if err != nil || id == 0 {
-			return q, false, fromCache, err
+			return q, false, unchecked, err
 		}
-		fromCache = fromCache || hit
+		unchecked = unchecked || u
 		q[p] = id
 	}
-	return q, true, fromCache, nil
+	return q, true, unchecked, nil
 }
 
 // chooseIndex returns the index whose key prefix covers the most bound terms
@@ -177,7 +177,7 @@ type chunkScan struct {
 func (c *chunkScan) first(r reader) error {
 	cached := true
 	for {
-		q, ok, fromCache, err := c.s.bound(r, c.pat, cached, c.gen)
+		q, ok, unchecked, err := c.s.bound(r, c.pat, cached, c.gen)
 		if err != nil {
 			return err
 		}
@@ -192,7 +192,7 @@ func (c *chunkScan) first(r reader) error {
 			return err
 		}
 		c.from = nil
-		if err := c.read(r); err != nil || len(c.buf) > 0 || !fromCache {
+		if err := c.read(r); err != nil || len(c.buf) > 0 || !unchecked {
 			return err
 		}
 		cached = false
@@ -250,12 +250,12 @@ func (s *Store) Estimate(ctx context.Context, pat quad.Quad) int64 {
 	var n int64
 	gen := s.vgen.Load()
 	s.eng.view(func(r reader) error {
-		var fromCache bool
+		var unchecked bool
 		var err error
 		// unchecked ids from the readers' cache may be stale (see cachedID):
 		// a stale id counts nothing, so a zero is checked with ids looked up
 		// afresh
-		if n, fromCache, err = s.estimate(r, pat, true, gen); err == nil && n <= 0 && fromCache {
+		if n, unchecked, err = s.estimate(r, pat, true, gen); err == nil && n <= 0 && unchecked {
 			n, _, err = s.estimate(r, pat, false, gen)
 		}
 		return err
@@ -265,11 +265,11 @@ func (s *Store) Estimate(ctx context.Context, pat quad.Quad) int64 {
 
 // estimate is Estimate in the read transaction r, with ids from the readers'
 // cache when cached is set; it reports whether one came from there
-// unchecked. gen is the removal generation read before r began.
-func (s *Store) estimate(r reader, pat quad.Quad, cached bool, gen uint64) (n int64, fromCache bool, err error) {
-	q, ok, fromCache, err := s.bound(r, pat, cached, gen)
+// unchecked (see cachedID). gen is the removal generation read before r began.
+func (s *Store) estimate(r reader, pat quad.Quad, cached bool, gen uint64) (n int64, unchecked bool, err error) {
+	q, ok, unchecked, err := s.bound(r, pat, cached, gen)
 	if err != nil || !ok {
-		return 0, fromCache, err
+		return 0, unchecked, err
 	}
 	nb := 0
 	n = -1
@@ -280,7 +280,7 @@ func (s *Store) estimate(r reader, pat quad.Quad, cached bool, gen uint64) (n in
 		nb++
 		c, err := s.count(r, p, id)
 		if err != nil {
-			return 0, fromCache, err
+			return 0, unchecked, err
 		}
 		if n < 0 || c < n {
 			n = c
@@ -303,7 +303,7 @@ func (s *Store) estimate(r reader, pat quad.Quad, cached bool, gen uint64) (n in
 			n = 1
 		}
 	}
-	return n, fromCache, err
+	return n, unchecked, err
 }
 
 // countMatches counts the keys of the best index for the bound terms of q

@@ -126,21 +126,18 @@ func (l latencies) report(b *testing.B) {
 // benchStores are the stores the explorer benchmarks run on: the embedded
 // default (what `partygraph serve` uses) and Cayley's memstore as its peer
 // in the same run.
-var benchStores = []struct{ name, db string }{
-	{"default", ""}, // a new embedded store in the benchmark's temp dir
-	{"mem", "mem:"},
+var benchStores = []struct {
+	name string
+	db   func(b *testing.B) string // the --db of a new store
+}{
+	{"default", func(b *testing.B) string { return filepath.Join(b.TempDir(), "db") }},
+	{"mem", func(*testing.B) string { return "mem:" }},
 }
 
 // forEachStore runs bench as a sub-benchmark on each of benchStores.
 func forEachStore(b *testing.B, bench func(b *testing.B, db string)) {
 	for _, be := range benchStores {
-		b.Run(be.name, func(b *testing.B) {
-			db := be.db
-			if db == "" {
-				db = filepath.Join(b.TempDir(), "db")
-			}
-			bench(b, db)
-		})
+		b.Run(be.name, func(b *testing.B) { bench(b, be.db(b)) })
 	}
 }
 

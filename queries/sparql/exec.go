@@ -1828,12 +1828,12 @@ func newOrderKey(v quad.Value) orderKey {
 	return k
 }
 
-// compare is orderCompare(a.v, b.v). Two dates of one type and one time
-// zone kind are compared by their parsed times, as orderCompare's
-// valueCompare does, when those differ; every other case goes to it.
+// compare is orderCompare(a.v, b.v), with the dates already parsed: two
+// dates that dateCompare orders (as orderCompare's valueCompare would) are
+// ordered so; every other case goes to orderCompare.
 func (a orderKey) compare(b orderKey) int {
-	if a.date && b.date && a.d.date == b.d.date && a.d.hasTZ == b.d.hasTZ {
-		if c := a.d.t.Compare(b.d.t); c != 0 {
+	if a.date && b.date {
+		if c, err := dateCompare(a.d, b.d); err == nil && c != 0 {
 			return c
 		}
 	}

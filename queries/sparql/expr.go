@@ -573,14 +573,8 @@ func valueCompare(a, b quad.Value) (int, error) {
 		return 0, errType
 	}
 	if da, ok := toDate(a); ok {
-		if db, ok := toDate(b); ok && da.date == db.date {
-			if da.hasTZ != db.hasTZ {
-				d := da.t.Sub(db.t)
-				if d < 14*time.Hour && d > -14*time.Hour {
-					return 0, errType
-				}
-			}
-			return da.t.Compare(db.t), nil
+		if db, ok := toDate(b); ok {
+			return dateCompare(da, db)
 		}
 		return 0, errType
 	}
@@ -590,6 +584,22 @@ func valueCompare(a, b quad.Value) (int, error) {
 		}
 	}
 	return 0, errType
+}
+
+// dateCompare compares two parsed xsd:date or xsd:dateTime values: an error
+// for a date against a dateTime, or for one value with a time zone and one
+// without that are less than 14 hours apart (their order is undetermined).
+func dateCompare(da, db dateVal) (int, error) {
+	if da.date != db.date {
+		return 0, errType
+	}
+	if da.hasTZ != db.hasTZ {
+		d := da.t.Sub(db.t)
+		if d < 14*time.Hour && d > -14*time.Hour {
+			return 0, errType
+		}
+	}
+	return da.t.Compare(db.t), nil
 }
 
 // orderCompare is the ORDER BY ordering: unbound < blank nodes < IRIs < literals.
