@@ -3,7 +3,6 @@ package results
 import (
 	"bufio"
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
 	"errors"
@@ -209,33 +208,132 @@ func ReadXML(r io.Reader) (*Set, error) {
 // absolute IRI (it has a scheme) becomes a quad.IRI, one starting with "_:"
 // a quad.BNode, anything else a plain quad.String, and an empty field is
 // unbound.
+//
+// Fields are read as RFC 4180 says, which encoding/csv does not quite do:
+// everything between a field's quotes is its value, so a CR LF inside a
+// quoted literal stays a CR LF.
 func ReadCSV(r io.Reader) (*Set, error) {
-	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = -1
-	recs, err := cr.ReadAll()
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("read csv results: %w", err)
+	}
+	recs, err := csvRecords(string(data))
 	if err != nil {
 		return nil, fmt.Errorf("read csv results: %w", err)
 	}
 	if len(recs) == 0 {
 		return nil, errors.New("read csv results: no header")
 	}
-	s := &Set{Vars: recs[0]}
+	s := &Set{Vars: recs[0].fields}
 	for i, v := range s.Vars {
 		if !validVar(v) {
 			return nil, fmt.Errorf("read csv results: header field %d: %q is not a variable name", i+1, v)
 		}
 	}
-	for n, rec := range recs[1:] {
-		if len(rec) != len(s.Vars) {
-			return nil, fmt.Errorf("read csv results: line %d has %d fields, want %d", n+2, len(rec), len(s.Vars))
+	for _, rec := range recs[1:] {
+		if len(rec.fields) != len(s.Vars) {
+			return nil, fmt.Errorf("read csv results: line %d has %d fields, want %d", rec.line, len(rec.fields), len(s.Vars))
 		}
-		row := make([]quad.Value, len(rec))
-		for i, f := range rec {
+		row := make([]quad.Value, len(rec.fields))
+		for i, f := range rec.fields {
 			row[i] = CSVValue(f)
 		}
 		s.Rows = append(s.Rows, row)
 	}
 	return s, nil
+}
+
+// A csvRecord is one record of a CSV document and the line it starts on.
+type csvRecord struct {
+	fields []string
+	line   int
+}
+
+// csvRecords splits a CSV document (RFC 4180) into records. A record ends
+// at CR LF or LF outside quotes; empty lines are skipped. A quote in an
+// unquoted field, text after a closing quote and an unclosed quote are
+// errors naming the line and column (in bytes, from 1).
+func csvRecords(s string) ([]csvRecord, error) {
+	var recs []csvRecord
+	line, lineStart := 1, 0
+	posErr := func(i int, msg string) error {
+		return fmt.Errorf("line %d, column %d: %s", line, i-lineStart+1, msg)
+	}
+	newline := func(i int) int { // the length of a line end at i, or 0
+		switch {
+		case s[i] == '\n':
+			return 1
+		case s[i] == '\r' && i+1 < len(s) && s[i+1] == '\n':
+			return 2
+		}
+		return 0
+	}
+	i := 0
+	for i < len(s) {
+		if n := newline(i); n > 0 { // an empty line
+			i += n
+			line, lineStart = line+1, i
+			continue
+		}
+		rec := csvRecord{line: line}
+		for {
+			var f strings.Builder
+			if s[i] == '"' {
+				open := i
+				openLine, openStart := line, lineStart
+				for i++; ; i++ {
+					if i == len(s) {
+						line, lineStart = openLine, openStart
+						return nil, posErr(open, "quoted field not closed")
+					}
+					if s[i] == '"' {
+						if i+1 < len(s) && s[i+1] == '"' {
+							f.WriteByte('"')
+							i++
+							continue
+						}
+						i++
+						break
+					}
+					if s[i] == '\n' {
+						line, lineStart = line+1, i+1
+					}
+					f.WriteByte(s[i])
+				}
+				if i < len(s) && s[i] != ',' && newline(i) == 0 {
+					return nil, posErr(i, "text after a closing quote")
+				}
+			} else {
+				for i < len(s) && s[i] != ',' && newline(i) == 0 {
+					if s[i] == '"' {
+						return nil, posErr(i, `a quote inside an unquoted field`)
+					}
+					f.WriteByte(s[i])
+					i++
+				}
+			}
+			rec.fields = append(rec.fields, f.String())
+			if i == len(s) {
+				break
+			}
+			if s[i] == ',' {
+				i++
+				if i == len(s) || newline(i) > 0 {
+					rec.fields = append(rec.fields, "")
+				} else {
+					continue
+				}
+			}
+			if i < len(s) {
+				n := newline(i)
+				i += n
+				line, lineStart = line+1, i
+			}
+			break
+		}
+		recs = append(recs, rec)
+	}
+	return recs, nil
 }
 
 // validVar reports whether s can be a SPARQL variable name: not empty,

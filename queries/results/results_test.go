@@ -141,6 +141,54 @@ func TestReadErrors(t *testing.T) {
 	}
 }
 
+func TestReadCSV(t *testing.T) {
+	in := "a,b\r\n" +
+		"\"line one\r\nline two\",\"say \"\"hi\"\"\"\r\n" +
+		"\r\n" + // an empty line is skipped
+		"http://x/y,_:b1\n" +
+		",\n" + // two unbound
+		" spaced ,\"\""
+	s, err := ReadCSV(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]quad.Value{
+		{quad.String("line one\r\nline two"), quad.String(`say "hi"`)},
+		{quad.IRI("http://x/y"), quad.BNode("b1")},
+		{nil, nil},
+		{quad.String(" spaced "), nil},
+	}
+	if !reflect.DeepEqual(s.Vars, []string{"a", "b"}) || !reflect.DeepEqual(s.Rows, want) {
+		t.Errorf("got %q %#v\nwant %#v", s.Vars, s.Rows, want)
+	}
+	var b strings.Builder
+	if err := Write(&b, CSV, s.Vars, s.Rows); err != nil {
+		t.Fatal(err)
+	}
+	back, err := ReadCSV(strings.NewReader(b.String()))
+	if err != nil || !reflect.DeepEqual(back.Rows, want) {
+		t.Errorf("written and read back: %#v, %v\n%s", back.Rows, err, b.String())
+	}
+}
+
+func TestReadCSVErrors(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"a,b\n1\n", "read csv results: line 2 has 1 fields, want 2"},
+		{"a\nx\"y\n", "read csv results: line 2, column 2: a quote inside an unquoted field"},
+		{"a\n\"x\"y\n", "read csv results: line 2, column 4: text after a closing quote"},
+		{"a\n\"two\nlines\"z\n", "read csv results: line 3, column 7: text after a closing quote"},
+		{"a\n1\n\"never closed\n", "read csv results: line 3, column 1: quoted field not closed"},
+		{"", "read csv results: no header"},
+		{"a b\n", `read csv results: header field 1: "a b" is not a variable name`},
+	}
+	for _, tc := range tests {
+		_, err := ReadCSV(strings.NewReader(tc.in))
+		if err == nil || err.Error() != tc.want {
+			t.Errorf("ReadCSV(%q) = %v, want %s", tc.in, err, tc.want)
+		}
+	}
+}
+
 func TestTableMaxCellWidth(t *testing.T) {
 	var b strings.Builder
 	w, err := NewWriter(&b, Table, []string{"x"})
