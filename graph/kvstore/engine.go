@@ -7,12 +7,14 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 	"syscall"
 	"time"
 
 	"github.com/syndtr/goleveldb/leveldb"
 	lerrors "github.com/syndtr/goleveldb/leveldb/errors"
 	"github.com/syndtr/goleveldb/leveldb/filter"
+	"github.com/syndtr/goleveldb/leveldb/iterator"
 	"github.com/syndtr/goleveldb/leveldb/opt"
 	"github.com/syndtr/goleveldb/leveldb/util"
 	bolt "go.etcd.io/bbolt"
@@ -147,7 +149,33 @@ type levelEngine struct {
 	// the capacity of its record index.
 	batch leveldb.Batch
 	data  []byte
+
+	// Read views are reused until the next write: a goleveldb snapshot and
+	// iterator cost more to make than most lookups cost to run.
+	vmu   sync.Mutex
+	epoch uint64       // writes committed
+	idle  []*levelView // views of the current epoch, not in use
 }
+
+// A levelView is a snapshot and the iterators opened on it, one per table,
+// kept for reuse by later reads (see levelEngine.getView).
+type levelView struct {
+	sn    *leveldb.Snapshot
+	epoch uint64
+	born  time.Time
+	its   [256]iterator.Iterator // by table byte; nil until first scanned
+	key   []byte                 // scratch for seek keys
+}
+
+const (
+	// maxIdleViews is how many idle views are kept: about the number of
+	// reads that run at once.
+	maxIdleViews = 8
+	// maxViewAge is how long a view is reused. A view holds on to the
+	// tables it reads, so after compactions it would keep superseded files
+	// on disk and read more of them than the current version has.
+	maxViewAge = 250 * time.Millisecond
+)
 
 func openLevel(dir string, timeout time.Duration) (*levelEngine, error) {
 	o := &opt.Options{
@@ -175,18 +203,93 @@ func openLevel(dir string, timeout time.Duration) (*levelEngine, error) {
 	}
 }
 
-func (e *levelEngine) close() error { return e.db.Close() }
+func (e *levelEngine) close() error {
+	e.dropViews()
+	return e.db.Close()
+}
 
 // compact merges LevelDB's levels, so reads look at fewer tables.
-func (e *levelEngine) compact() error { return e.db.CompactRange(util.Range{}) }
+//
+// Idle views are dropped first and after, so that the superseded tables are
+// not held open and go from the disk.
+func (e *levelEngine) compact() error {
+	e.dropViews()
+	defer e.dropViews()
+	return e.db.CompactRange(util.Range{})
+}
 
 func (e *levelEngine) view(fn func(r reader) error) error {
-	sn, err := e.db.GetSnapshot()
+	v, err := e.getView()
 	if err != nil {
 		return err
 	}
-	defer sn.Release()
-	return fn(levelReader{sn})
+	defer e.putView(v)
+	return fn(v)
+}
+
+// getView returns an idle view that has seen every committed write, or a
+// new one.
+func (e *levelEngine) getView() (*levelView, error) {
+	e.vmu.Lock()
+	for len(e.idle) > 0 {
+		v := e.idle[len(e.idle)-1]
+		e.idle = e.idle[:len(e.idle)-1]
+		if time.Since(v.born) < maxViewAge {
+			e.vmu.Unlock()
+			return v, nil
+		}
+		v.release()
+	}
+	// The epoch is read before the snapshot is taken, so a view is never
+	// older than its epoch says (it may be newer).
+	epoch := e.epoch
+	e.vmu.Unlock()
+	sn, err := e.db.GetSnapshot()
+	if err != nil {
+		return nil, err
+	}
+	return &levelView{sn: sn, epoch: epoch, born: time.Now()}, nil
+}
+
+// putView keeps v for reuse unless a write has committed since it was made.
+func (e *levelEngine) putView(v *levelView) {
+	e.vmu.Lock()
+	if v.epoch == e.epoch && len(e.idle) < maxIdleViews {
+		e.idle = append(e.idle, v)
+		v = nil
+	}
+	e.vmu.Unlock()
+	if v != nil {
+		v.release()
+	}
+}
+
+// wrote says that a write has committed: no idle view may be reused.
+func (e *levelEngine) wrote() {
+	e.vmu.Lock()
+	e.epoch++
+	e.vmu.Unlock()
+	e.dropViews()
+}
+
+func (e *levelEngine) dropViews() {
+	e.vmu.Lock()
+	idle := e.idle
+	e.idle = nil
+	e.vmu.Unlock()
+	for _, v := range idle {
+		v.release()
+	}
+}
+
+func (v *levelView) release() {
+	for i, it := range v.its {
+		if it != nil {
+			it.Release()
+			v.its[i] = nil
+		}
+	}
+	v.sn.Release()
 }
 
 func (e *levelEngine) update(fn func(r reader, w writer) error) error {
@@ -211,6 +314,7 @@ func (e *levelEngine) update(fn func(r reader, w writer) error) error {
 	}
 	// One batch is one journal record: after a crash it is either all in or
 	// all out.
+	defer e.wrote()
 	return e.db.Write(lb, &opt.WriteOptions{Sync: true})
 }
 
@@ -246,6 +350,37 @@ func (r levelReader) scan(table byte, prefix, from []byte, fn func(k, v []byte) 
 		}
 	}
 	return it.Error()
+}
+
+func (v *levelView) get(table byte, key []byte) ([]byte, error) {
+	return levelReader{v.sn}.get(table, key)
+}
+
+// scan seeks the table's iterator, made on the first scan of the table. A
+// scan from inside fn gets an iterator of its own.
+func (v *levelView) scan(table byte, prefix, from []byte, fn func(k, v []byte) bool) error {
+	it := v.its[table]
+	v.its[table] = nil // in use
+	if it == nil {
+		it = v.sn.NewIterator(&util.Range{Start: []byte{table}, Limit: []byte{table + 1}}, nil)
+	}
+	if from == nil || bytes.Compare(from, prefix) < 0 {
+		from = prefix
+	}
+	v.key = append(append(v.key[:0], table), from...)
+	for ok := it.Seek(v.key); ok; ok = it.Next() {
+		k := it.Key()[1:]
+		if !bytes.HasPrefix(k, prefix) || !fn(k, it.Value()) {
+			break
+		}
+	}
+	err := it.Error()
+	if err != nil || v.its[table] != nil {
+		it.Release()
+	} else {
+		v.its[table] = it
+	}
+	return err
 }
 
 // levelBatch encodes a write batch in goleveldb's batch record format
