@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 
 	"github.com/cayleygraph/quad"
 )
@@ -127,10 +128,12 @@ func scanIDs(r reader, x *index, prefix, from []byte, q ids, max int, out []ids)
 // most lookups of a join find a few quads, and a caller that stops early does
 // not pay for a full chunk. Later chunks grow to chunk keys.
 func (s *Store) matchChunks(ctx context.Context, pat quad.Quad, values bool, fn func(c []ids, v []quad.Quad) bool) error {
-	c := &chunkScan{s: s, pat: pat, values: values, size: firstChunk}
+	c := chunkScans.Get().(*chunkScan)
+	defer c.free()
+	c.s, c.pat, c.values, c.size = s, pat, values, firstChunk
 	c.buf, c.vals = c.ibuf[:0], c.vbuf[:0]
 	c.gen = s.vgen.Load()
-	if err := s.eng.view(c.first); err != nil {
+	if err := s.eng.view(c.firstFn); err != nil {
 		return fmt.Errorf("read %s: %w", s.dir, err)
 	}
 	if !c.ok {
@@ -145,7 +148,7 @@ func (s *Store) matchChunks(ctx context.Context, pat quad.Quad, values bool, fn 
 		}
 		c.size = min(4*c.size, chunk)
 		c.gen = s.vgen.Load()
-		if err := s.eng.view(c.read); err != nil {
+		if err := s.eng.view(c.readFn); err != nil {
 			return fmt.Errorf("read %s: %w", s.dir, err)
 		}
 	}
@@ -168,6 +171,25 @@ type chunkScan struct {
 	vals   []quad.Quad
 	ibuf   [firstChunk]ids
 	vbuf   [firstChunk]quad.Quad
+	// first and read as funcs, made once (a method value allocates)
+	firstFn, readFn func(reader) error
+}
+
+// chunkScans keeps chunkScans for reuse: a join makes a Match per outer
+// solution.
+var chunkScans = sync.Pool{New: func() any {
+	c := new(chunkScan)
+	c.firstFn, c.readFn = c.first, c.read
+	return c
+}}
+
+// free returns c to chunkScans, holding on to no values; a buffer grown
+// past the first chunk is dropped.
+func (c *chunkScan) free() {
+	clear(c.vbuf[:])
+	c.s, c.pat, c.x, c.prefix, c.from = nil, quad.Quad{}, nil, nil, nil
+	c.buf, c.vals = nil, nil
+	chunkScans.Put(c)
 }
 
 // first looks the bound terms up, chooses the index and reads the first
