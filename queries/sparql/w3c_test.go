@@ -121,6 +121,29 @@ func TestW3CGraphStore(t *testing.T) {
 	runW3C(t, shared, graphStore, "-graph", " evaluation on the graph store")
 }
 
+// TestW3CEmbeddedStore runs the evaluation tests once more on the default
+// embedded store (graph/kvstore on LevelDB, in a temporary directory),
+// whose own paths the engine then takes (MatchTriples, Estimate), with
+// floors ending in -kv.
+func TestW3CEmbeddedStore(t *testing.T) {
+	root, err := repoRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	shared := filepath.Join(filepath.Dir(root), "shared")
+	for _, dir := range []string{"w3c-sparql10", "w3c-sparql11"} {
+		if _, err := os.Stat(filepath.Join(shared, dir)); err != nil {
+			t.Skipf("W3C suites not found: %s is missing (../shared next to the repository)", filepath.Join(shared, dir))
+		}
+	}
+	tmp := t.TempDir()
+	n := 0
+	runW3C(t, shared, func(qs []quad.Quad) (sparql.Store, func(), error) {
+		n++
+		return filledStore(filepath.Join(tmp, strconv.Itoa(n)), qs)
+	}, "-kv", " evaluation on the embedded store")
+}
+
 // storeFactory builds the store a test's quads are queried in; done
 // releases it.
 type storeFactory func(qs []quad.Quad) (st sparql.Store, done func(), err error)
@@ -132,8 +155,14 @@ func memStore(qs []quad.Quad) (sparql.Store, func(), error) {
 }
 
 func graphStore(qs []quad.Quad) (sparql.Store, func(), error) {
+	return filledStore("mem:", qs)
+}
+
+// filledStore opens the store of package graph at db and replaces the
+// graphs of qs with them.
+func filledStore(db string, qs []quad.Quad) (sparql.Store, func(), error) {
 	ctx := context.Background()
-	st, err := graph.Open(ctx, "mem:", graph.Options{})
+	st, err := graph.Open(ctx, db, graph.Options{})
 	if err != nil {
 		return nil, nil, err
 	}
