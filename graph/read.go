@@ -40,11 +40,30 @@ func (s *Store) Match(ctx context.Context, sub, pred, obj, label quad.Value, fn 
 	return ctx.Err()
 }
 
+// MatchTriples calls fn once for every distinct triple (subject, predicate,
+// object) of the stored quads that match the pattern, in any graph, until fn
+// returns false: the pattern matched against the merge of all graphs. The
+// quad passed has the label of one of the graphs that state the triple. It
+// reports false, having called nothing, when the backend cannot do this
+// without remembering the triples it has passed (only the default embedded
+// store can, on a store whose values it has kept in canonical form); the
+// caller then removes duplicates itself.
+func (s *Store) MatchTriples(ctx context.Context, sub, pred, obj quad.Value, fn func(quad.Quad) bool) (bool, error) {
+	m, ok := s.qs.(nativeTripleMatcher)
+	if !ok || s.lockReads() {
+		return false, nil
+	}
+	return m.MatchTriples(ctx, quad.Quad{Subject: sub, Predicate: pred, Object: obj}, fn)
+}
+
 // The native paths a QuadStore may offer (graph/kvstore does); Store uses
 // them, by type assertion, instead of Cayley's iterators.
 type (
 	nativeMatcher interface {
 		Match(ctx context.Context, pat quad.Quad, fn func(quad.Quad) bool) error
+	}
+	nativeTripleMatcher interface {
+		MatchTriples(ctx context.Context, pat quad.Quad, fn func(quad.Quad) bool) (bool, error)
 	}
 	nativeEstimator interface {
 		Estimate(ctx context.Context, pat quad.Quad) int64

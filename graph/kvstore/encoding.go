@@ -175,3 +175,27 @@ func readID(b []byte) (uint64, int) {
 	}
 	return v, 1 + n
 }
+
+// canonicalEncoding reports whether enc encodes a value in the form that
+// N-Quads reading gives: not a Go number, boolean or time (which Cayley's
+// converting readers make of typed literals), and not a literal typed
+// xsd:string (the same RDF term as the plain literal). Two different
+// canonical encodings are two different RDF terms.
+func canonicalEncoding(enc []byte) bool {
+	if len(enc) == 0 {
+		return false
+	}
+	switch enc[0] {
+	case kindIRI, kindBNode, kindString, kindLangString:
+		return true
+	case kindTypedString:
+		n, k := binary.Uvarint(enc[1:])
+		if k <= 0 || uint64(len(enc)-1-k) < n {
+			return false
+		}
+		return string(enc[1+k:1+k+int(n)]) != xsdString
+	}
+	return false
+}
+
+const xsdString = "http://www.w3.org/2001/XMLSchema#string"

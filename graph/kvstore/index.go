@@ -112,6 +112,8 @@ type writeTx struct {
 
 	scratch []byte // encoding buffer
 	arena   []byte // index keys of commit
+
+	nonCanonical bool // commit stores a value that is not in canonical form (see canonicalEncoding)
 }
 
 // newWriteTx starts a transaction expected to touch about n quads.
@@ -368,6 +370,9 @@ func (t *writeTx) commit(w writer) error {
 				return err
 			}
 			t.stored = append(t.stored, id)
+			if !canonicalEncoding(enc) {
+				t.nonCanonical = true
+			}
 			nv++
 		case !isNew && totalBefore > 0 && total == 0:
 			enc, err := t.r.get(tableNames, appendID(nil, id))
@@ -412,12 +417,20 @@ func (t *writeTx) commit(w writer) error {
 			return err
 		}
 	}
+	if t.nonCanonical {
+		if err := w.del(tableMeta, []byte(metaCanonical)); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
 // committed moves the ids assigned by a committed transaction into the
 // writers' cache.
 func (t *writeTx) committed() {
+	if t.nonCanonical {
+		t.s.canonical.Store(false)
+	}
 	for _, id := range t.stored {
 		t.s.cacheID(valueKey(t.newVals[id]), id)
 	}

@@ -264,6 +264,38 @@ func (s *Store) Match(ctx context.Context, pat quad.Quad, fn func(quad.Quad) boo
 	})
 }
 
+// MatchTriples calls fn once for every distinct triple of the quads that
+// match pat, whose label must be nil, until fn returns false: it matches the
+// merge of all graphs. It returns false, calling nothing, when the store
+// cannot tell equal terms by their ids (it holds a value in a form other
+// than the canonical one, or was made before this was tracked); the caller
+// then removes duplicates itself.
+//
+// Without a bound label the scan reads an index whose keys end with the
+// label (SPOG, POSG or OSPG), so the quads of one triple are next to each
+// other, and comparing each quad's ids with the last one's is enough.
+func (s *Store) MatchTriples(ctx context.Context, pat quad.Quad, fn func(quad.Quad) bool) (bool, error) {
+	if pat.Label != nil {
+		return false, errors.New("match triples: the label is bound")
+	}
+	if !s.canonical.Load() {
+		return false, nil
+	}
+	var last ids
+	return true, s.matchChunks(ctx, pat, true, func(c []ids, vals []quad.Quad) bool {
+		for i, q := range c {
+			if q[0] == last[0] && q[1] == last[1] && q[2] == last[2] {
+				continue
+			}
+			last = q
+			if !fn(vals[i]) {
+				return false
+			}
+		}
+		return true
+	})
+}
+
 // Estimate returns the number of quads matching pat, from the counters: exact
 // when at most one term is bound or all four are; with two or three, the
 // smallest counter of the bound terms (an upper bound), or the exact count

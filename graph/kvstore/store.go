@@ -74,6 +74,9 @@ type Store struct {
 	// that removes values is under way, and one more when it has ended
 	// (see cachedID). Written by writers under wmu.
 	vgen atomic.Uint64
+	// canonical says that every stored value is in canonical form, so that
+	// equal RDF terms have equal ids (see metaCanonical).
+	canonical atomic.Bool
 }
 
 // cachedVID is an id in the readers' cache, with the removal generation
@@ -156,11 +159,26 @@ func (s *Store) checkVersion() error {
 	}
 	switch ver {
 	case layoutVer:
-		return nil
+		return s.eng.view(func(r reader) error {
+			v, err := r.get(tableMeta, []byte(metaCanonical))
+			s.canonical.Store(v != nil)
+			return err
+		})
 	case 0:
-		return s.update(func(_ reader, w writer) error {
+		err := s.update(func(r reader, w writer) error {
+			if n, err := s.metaInt(r, metaNextID); err != nil || n > 0 {
+				return err // values were stored: not a new store
+			}
+			s.canonical.Store(true)
+			if err := w.put(tableMeta, []byte(metaCanonical), []byte{1}); err != nil {
+				return err
+			}
 			return w.put(tableMeta, []byte(metaVersion), binary.AppendUvarint(nil, layoutVer))
 		})
+		if err != nil {
+			s.canonical.Store(false)
+		}
+		return err
 	default:
 		return fmt.Errorf("store layout version %d is newer than this program's (%d)", ver, layoutVer)
 	}
@@ -199,6 +217,11 @@ const (
 	metaQuads   = "quads"
 	metaValues  = "values"
 	metaNextID  = "nextid"
+	// metaCanonical is present while every value stored since the store was
+	// made is in canonical form (see canonicalEncoding): set on a new store,
+	// deleted by the first write that stores a value in another form. A
+	// store made before the key existed has not got it.
+	metaCanonical = "canonical"
 )
 
 // valueKey returns the key of v in tableValues: its encoding, or a hash of it

@@ -28,6 +28,15 @@ type LabelLister interface {
 	Labels(ctx context.Context) ([]quad.Value, error)
 }
 
+// TripleMatcher is an optional Store capability: MatchTriples matches the
+// merge of all graphs with each triple once, without the engine keeping a
+// set of the triples it has passed. It reports false, having called
+// nothing, when the store cannot do so; the engine then removes duplicates
+// itself.
+type TripleMatcher interface {
+	MatchTriples(ctx context.Context, s, p, o quad.Value, fn func(quad.Quad) bool) (bool, error)
+}
+
 // Options control the execution of a query.
 type Options struct {
 	Base         string        // base IRI for relative IRIs (may be empty)
@@ -459,11 +468,8 @@ func (e *executor) matchStore(s, p, o quad.Value, ag activeGraph, r row, fn func
 		return false
 	}
 	cont := true
-	call := func(g quad.Value, dedup *deduper) {
-		if !cont {
-			return
-		}
-		err := e.st.Match(e.ctx, s, p, o, g, func(q quad.Quad) bool {
+	visitor := func(dedup *deduper) func(q quad.Quad) bool {
+		return func(q quad.Quad) bool {
 			if !e.tick() {
 				cont = false
 				return false
@@ -476,14 +482,22 @@ func (e *executor) matchStore(s, p, o quad.Value, ag activeGraph, r row, fn func
 				cont = false
 			}
 			return cont
-		})
-		if err != nil {
-			if e.ctx.Err() != nil {
-				e.fail(e.ctx.Err())
-			} else {
-				e.fail(fmt.Errorf("read store: %w", err))
-			}
-			cont = false
+		}
+	}
+	failed := func(err error) {
+		if err == nil {
+			return
+		}
+		if e.ctx.Err() != nil {
+			e.fail(e.ctx.Err())
+		} else {
+			e.fail(fmt.Errorf("read store: %w", err))
+		}
+		cont = false
+	}
+	call := func(g quad.Value, dedup *deduper) {
+		if cont {
+			failed(e.st.Match(e.ctx, s, p, o, g, visitor(dedup)))
 		}
 	}
 	switch ag.mode {
@@ -512,6 +526,12 @@ func (e *executor) matchStore(s, p, o quad.Value, ag activeGraph, r row, fn func
 					return inner(quad.Quad{Subject: s, Predicate: p, Object: o})
 				}
 				return true
+			}
+			if tm, ok := e.st.(TripleMatcher); ok && e.dflt == nil && !e.oneGraph(p) {
+				done, err := tm.MatchTriples(e.ctx, s, p, o, visitor(nil))
+				if failed(err); done || err != nil {
+					return cont && e.err == nil
+				}
 			}
 			if !e.oneGraph(p) {
 				dedup = newDeduper(s, p, o)
