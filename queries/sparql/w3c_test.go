@@ -91,6 +91,14 @@ func (t tally) String() string {
 //	go test ./queries/sparql -run 'TestW3C/sparql11/aggregates' -w3c.verbose
 //	go test ./queries/sparql -run 'TestW3C/sparql10/sort/dawg-sort-3' -w3c.strict
 func TestW3C(t *testing.T) {
+	shared := w3cShared(t)
+	runW3C(t, shared, memStore, "", "")
+}
+
+// w3cShared returns ../shared, skipping the test when the W3C suites are
+// not there.
+func w3cShared(t *testing.T) string {
+	t.Helper()
 	root, err := repoRoot()
 	if err != nil {
 		t.Fatal(err)
@@ -101,23 +109,14 @@ func TestW3C(t *testing.T) {
 			t.Skipf("W3C suites not found: %s is missing (../shared next to the repository)", filepath.Join(shared, dir))
 		}
 	}
-	runW3C(t, shared, memStore, "", "")
+	return shared
 }
 
 // TestW3CGraphStore runs the evaluation tests of the suites again on the
 // store of package graph (Cayley's in-memory backend behind partygraph's
 // store), with their own floors (keys ending in -graph).
 func TestW3CGraphStore(t *testing.T) {
-	root, err := repoRoot()
-	if err != nil {
-		t.Fatal(err)
-	}
-	shared := filepath.Join(filepath.Dir(root), "shared")
-	for _, dir := range []string{"w3c-sparql10", "w3c-sparql11"} {
-		if _, err := os.Stat(filepath.Join(shared, dir)); err != nil {
-			t.Skipf("W3C suites not found: %s is missing (../shared next to the repository)", filepath.Join(shared, dir))
-		}
-	}
+	shared := w3cShared(t)
 	runW3C(t, shared, graphStore, "-graph", " evaluation on the graph store")
 }
 
@@ -126,16 +125,7 @@ func TestW3CGraphStore(t *testing.T) {
 // whose own paths the engine then takes (MatchTriples, Estimate), with
 // floors ending in -kv.
 func TestW3CEmbeddedStore(t *testing.T) {
-	root, err := repoRoot()
-	if err != nil {
-		t.Fatal(err)
-	}
-	shared := filepath.Join(filepath.Dir(root), "shared")
-	for _, dir := range []string{"w3c-sparql10", "w3c-sparql11"} {
-		if _, err := os.Stat(filepath.Join(shared, dir)); err != nil {
-			t.Skipf("W3C suites not found: %s is missing (../shared next to the repository)", filepath.Join(shared, dir))
-		}
-	}
+	shared := w3cShared(t)
 	tmp := t.TempDir()
 	n := 0
 	runW3C(t, shared, func(qs []quad.Quad) (sparql.Store, func(), error) {
