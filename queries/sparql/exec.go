@@ -1505,7 +1505,7 @@ func (e *executor) buildHash(h *hashStep, p [3]cterm, ag activeGraph, remaining 
 	if remaining()*cost < hashBuildCost*h.est {
 		return true
 	}
-	table := make(map[[3]quad.Value][]quad.Quad, min(h.est, 1<<18))
+	table := make(map[[3]quad.Value][]quad.Quad, min(h.est, hashMax))
 	if e.dedup && ag.mode == gDefault {
 		e.dedupVolume(c(p[1]), int(h.est)) // a scan: settle whether it needs duplicate removal first
 	}
