@@ -39,19 +39,39 @@ func (e *executor) plan(o *BGP, in row) []int {
 	}
 	ests := make([]int64, len(o.Triples))
 	g := e.estimateGraph()
-	for i, t := range o.Triples {
-		c := func(n Node) quad.Value {
-			if n.IsVar() {
-				return nil
-			}
-			return n.Value
+	c := func(n Node) quad.Value {
+		if n.IsVar() {
+			return nil
 		}
-		ests[i] = e.st.Estimate(e.ctx, c(t.S), c(t.P), c(t.O), g)
+		return n.Value
+	}
+	// Patterns with at most one constant are estimated first: a counter
+	// read. One with more may make the store count keys. Once a pattern
+	// matches nothing, the BGP is empty and the rest need no estimate.
+	byCost := make([]int, 0, len(o.Triples))
+	for pass := range 2 {
+		for i, t := range o.Triples {
+			nc := 0
+			for _, n := range []Node{t.S, t.P, t.O} {
+				if !n.IsVar() {
+					nc++
+				}
+			}
+			if (nc <= 1) == (pass == 0) {
+				byCost = append(byCost, i)
+			}
+		}
+	}
+	for _, i := range byCost {
+		t := o.Triples[i]
+		if ests[i] = e.st.Estimate(e.ctx, c(t.S), c(t.P), c(t.O), g); ests[i] == 0 {
+			break
+		}
 	}
 	used := make([]bool, len(o.Triples))
 	order := make([]int, 0, len(o.Triples))
-	for i, est := range ests {
-		if est == 0 {
+	for _, i := range byCost {
+		if ests[i] == 0 {
 			// nothing matches this pattern: evaluate it first, the order of
 			// the rest does not matter (and needs no sampling)
 			order = append(order, i)

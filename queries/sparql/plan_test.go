@@ -105,3 +105,50 @@ func TestPlanGolden(t *testing.T) {
 		})
 	}
 }
+
+// estimateCounter counts the Estimate calls of the patterns it is asked
+// about, by number of constants.
+type estimateCounter struct {
+	*MemStore
+	calls map[int]int
+}
+
+func (s estimateCounter) Estimate(ctx context.Context, sp, p, o, g quad.Value) int64 {
+	n := 0
+	for _, v := range []quad.Value{sp, p, o} {
+		if v != nil {
+			n++
+		}
+	}
+	s.calls[n]++
+	return s.MemStore.Estimate(ctx, sp, p, o, g)
+}
+
+// TestPlanStopsAtEmptyPattern checks that the planner estimates patterns
+// with one constant before those with more (which may make a store count
+// keys), and none after one that matches nothing.
+func TestPlanStopsAtEmptyPattern(t *testing.T) {
+	st := estimateCounter{universityStore(), map[int]int{}}
+	q, err := Parse(`PREFIX u: <http://example.org/u#>
+SELECT ?s WHERE {
+  ?s u:memberOf <http://example.org/dept1> .
+  ?s u:advisor ?p .
+  ?s u:nickname ?n .
+  ?p u:name ?name .
+}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Exec(context.Background(), st, q, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Rows) != 0 {
+		t.Fatalf("%d rows, want none (no u:nickname)", len(res.Rows))
+	}
+	// u:advisor (one constant) is estimated, then u:nickname, which matches
+	// nothing: neither u:name nor the two-constant u:memberOf pattern is.
+	if st.calls[2] != 0 || st.calls[1] != 2 {
+		t.Errorf("estimates by number of constants: %v, want 2 of one constant and none of two", st.calls)
+	}
+}
