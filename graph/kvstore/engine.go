@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 	"syscall"
 	"time"
@@ -165,7 +166,30 @@ type levelView struct {
 	born  time.Time
 	its   [256]iterator.Iterator // by table byte; nil until first scanned
 	key   []byte                 // scratch for seek keys
+	// groups holds, for index keys, the keys under a leading id that the
+	// view was asked about before (see groupScan).
+	groups map[string]*keyGroup
+	// loads and bigLoads count the groups the view tried to load and those
+	// that turned out to have more than maxGroupKeys keys: when most do
+	// (hubs, like meetings with hundreds of facts), it stops trying.
+	loads, bigLoads int
 }
+
+// A keyGroup is what a view knows of the keys of an index that start with
+// one id: nothing yet (asked about once), all of them (at most
+// maxGroupKeys), or that there are more.
+type keyGroup struct {
+	loaded, big bool
+	keys        [][]byte // sorted, without the table byte
+}
+
+const (
+	// maxGroupKeys is the most keys a group holds: a subject's quads, say.
+	// Finding that an id leads more costs reading this many once per view.
+	maxGroupKeys = 32
+	// maxGroups bounds the groups of a view; past it they start again.
+	maxGroups = 4096
+)
 
 const (
 	// maxIdleViews is how many idle views are kept: about the number of
@@ -357,8 +381,12 @@ func (v *levelView) get(table byte, key []byte) ([]byte, error) {
 }
 
 // scan seeks the table's iterator, made on the first scan of the table. A
-// scan from inside fn gets an iterator of its own.
+// scan from inside fn gets an iterator of its own. A scan of an index under
+// more than its leading id may be answered from a group (see groupScan).
 func (v *levelView) scan(table byte, prefix, from []byte, fn func(k, v []byte) bool) error {
+	if done, err := v.groupScan(table, prefix, from, fn); done || err != nil {
+		return err
+	}
 	it := v.its[table]
 	v.its[table] = nil // in use
 	if it == nil {
@@ -381,6 +409,66 @@ func (v *levelView) scan(table byte, prefix, from []byte, fn func(k, v []byte) b
 		v.its[table] = it
 	}
 	return err
+}
+
+// groupScan answers a scan of an index under a prefix of two ids or more
+// from the keys under its leading id, when the view has been asked about
+// that id before and it leads at most maxGroupKeys keys: the patterns of a
+// star on one subject are then one seek, not one each. It reports whether
+// it answered.
+func (v *levelView) groupScan(table byte, prefix, from []byte, fn func(k, v []byte) bool) (bool, error) {
+	if table < tableSPOG || table > tableGSPO {
+		return false, nil
+	}
+	_, n := readID(prefix)
+	if n == 0 || n == len(prefix) {
+		return false, nil
+	}
+	if v.groups == nil || len(v.groups) >= maxGroups {
+		v.groups = map[string]*keyGroup{}
+	}
+	v.key = append(append(v.key[:0], table), prefix[:n]...)
+	g := v.groups[string(v.key)] // no allocation for the lookup
+	switch {
+	case g == nil:
+		v.groups[string(v.key)] = &keyGroup{} // asked once: a group is worth it from the second time
+		return false, nil
+	case g.big:
+		return false, nil
+	case !g.loaded:
+		if v.bigLoads >= 8 && 2*v.bigLoads >= v.loads {
+			g.big = true // most leading ids here lead too many keys
+			return false, nil
+		}
+		v.loads++
+		lead := prefix[:n]
+		err := v.scan(table, lead, nil, func(k, _ []byte) bool {
+			if len(g.keys) == maxGroupKeys {
+				g.big = true
+				return false
+			}
+			g.keys = append(g.keys, append([]byte(nil), k...))
+			return true
+		})
+		if err != nil || g.big {
+			if g.big {
+				v.bigLoads++
+			}
+			g.keys = nil
+			return false, err
+		}
+		g.loaded = true
+	}
+	if from == nil || bytes.Compare(from, prefix) < 0 {
+		from = prefix
+	}
+	i, _ := slices.BinarySearchFunc(g.keys, from, bytes.Compare)
+	for _, k := range g.keys[i:] {
+		if !bytes.HasPrefix(k, prefix) || !fn(k, nil) {
+			break
+		}
+	}
+	return true, nil
 }
 
 // levelBatch encodes a write batch in goleveldb's batch record format

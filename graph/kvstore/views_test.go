@@ -1,6 +1,8 @@
 package kvstore
 
 import (
+	"math/rand/v2"
+	"reflect"
 	"testing"
 	"time"
 )
@@ -69,5 +71,82 @@ func TestLevelViewsSeeWrites(t *testing.T) {
 	time.Sleep(maxViewAge + 10*time.Millisecond)
 	if _, v4 := keys(); v4 == v3 {
 		t.Error("a view older than maxViewAge was reused")
+	}
+}
+
+// TestLevelViewGroups checks scans answered from a view's groups of keys
+// under one leading id against scans of a fresh iterator, for random
+// prefixes and start keys, asked several times each, with leading ids that
+// lead a few keys and ids that lead more than maxGroupKeys.
+func TestLevelViewGroups(t *testing.T) {
+	e, err := openLevel(t.TempDir(), time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.close()
+	r := rand.New(rand.NewPCG(1, 2))
+	key := func(a, b, c uint64) []byte { return appendID(appendID(appendID(nil, a), b), c) }
+	err = e.update(func(_ reader, w writer) error {
+		for a := uint64(1); a <= 40; a++ {
+			n := r.IntN(12)
+			if a%10 == 0 {
+				n = 3 * maxGroupKeys // a hub: too many keys for a group
+			}
+			for range n {
+				if err := w.put(tableSPOG, key(a, uint64(1+r.IntN(300)), uint64(1+r.IntN(3000))), nil); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sn, err := e.db.GetSnapshot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sn.Release()
+	collect := func(rd reader, prefix, from []byte, max int) []string {
+		var got []string
+		if err := rd.scan(tableSPOG, prefix, from, func(k, _ []byte) bool {
+			got = append(got, string(k))
+			return len(got) < max
+		}); err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	grouped := 0
+	for i := range 3000 {
+		a := uint64(1 + r.IntN(40))
+		prefix := appendID(nil, a)
+		if r.IntN(4) > 0 {
+			prefix = appendID(prefix, uint64(1+r.IntN(300)))
+		}
+		var from []byte
+		if r.IntN(3) == 0 {
+			from = key(a, uint64(1+r.IntN(300)), uint64(1+r.IntN(3000)))
+		}
+		max := 1 + r.IntN(20)
+		want := collect(levelReader{sn}, prefix, from, max)
+		var got []string
+		err := e.view(func(rd reader) error {
+			got = collect(rd, prefix, from, max)
+			if g := rd.(*levelView).groups[string(append([]byte{tableSPOG}, appendID(nil, a)...))]; g != nil && g.loaded {
+				grouped++
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("scan %d of %x from %x: view read %q, a fresh iterator %q", i, prefix, from, got, want)
+		}
+	}
+	if grouped == 0 {
+		t.Error("no scan was answered from a group")
 	}
 }
