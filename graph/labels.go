@@ -13,6 +13,7 @@ import (
 // (graph/kvstore reads them from its counters).
 type nativeLabeler interface {
 	Labels(ctx context.Context) ([]quad.Value, error)
+	FirstLabels(ctx context.Context, n int) ([]quad.Value, error)
 }
 
 // Labels returns the distinct labels (source documents) of the stored quads,
@@ -36,6 +37,20 @@ func (s *Store) Labels(ctx context.Context) ([]quad.Value, error) {
 		return true
 	})
 	return out, err
+}
+
+// FirstLabels returns up to n of the distinct labels, in no particular
+// order: all of them when there are at most n. The embedded kv store reads
+// only as many of its counters, whatever the number of sources.
+func (s *Store) FirstLabels(ctx context.Context, n int) ([]quad.Value, error) {
+	if l, ok := s.qs.(nativeLabeler); ok {
+		return l.FirstLabels(ctx, n)
+	}
+	labels, err := s.Labels(ctx)
+	if n >= 0 && len(labels) > n {
+		labels = labels[:n]
+	}
+	return labels, err
 }
 
 // LookupCost is the cost of one Match call relative to streaming one quad,

@@ -417,6 +417,20 @@ func testLabels(t *testing.T, s *graph.Store) {
 			t.Errorf("label %s is not the label of any quad", l)
 		}
 	}
+	for n := range len(want) + 2 {
+		first, err := s.FirstLabels(ctx, n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(first) != min(n, len(want)) {
+			t.Errorf("FirstLabels(%d) gave %d labels %v, want %d", n, len(first), first, min(n, len(want)))
+		}
+		for _, l := range first {
+			if !want[l.String()] {
+				t.Errorf("FirstLabels(%d): label %s is not the label of any quad", n, l)
+			}
+		}
+	}
 	if _, err := s.Replace(ctx, []quad.Value{graph.SourceIRI("a")}, nil); err != nil {
 		t.Fatal(err)
 	}

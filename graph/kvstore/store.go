@@ -423,7 +423,15 @@ func (s *Store) Count(ctx context.Context, d quad.Direction, v quad.Value) (int6
 
 // Labels returns the distinct labels of the stored quads, read from the
 // counters (one key per label), not from the quads.
-func (s *Store) Labels(ctx context.Context) ([]quad.Value, error) {
+func (s *Store) Labels(ctx context.Context) ([]quad.Value, error) { return s.FirstLabels(ctx, -1) }
+
+// FirstLabels is Labels, stopping after limit labels when limit >= 0: all
+// of them when there are at most limit. Reading a few is cheap however many
+// there are.
+func (s *Store) FirstLabels(ctx context.Context, limit int) ([]quad.Value, error) {
+	if limit == 0 {
+		return nil, ctx.Err()
+	}
 	var out []quad.Value
 	err := s.eng.view(func(r reader) error {
 		var derr error
@@ -440,7 +448,7 @@ func (s *Store) Labels(ctx context.Context) ([]quad.Value, error) {
 				return false
 			}
 			out = append(out, v)
-			return true
+			return limit < 0 || len(out) < limit
 		})
 		if err == nil {
 			err = derr

@@ -66,3 +66,52 @@ func TestDataset(t *testing.T) {
 		})
 	}
 }
+
+// labelCounter is a MemStore that also answers FirstLabels, counting the
+// calls of both.
+type labelCounter struct {
+	*MemStore
+	all, first int
+}
+
+func (s *labelCounter) Labels(ctx context.Context) ([]quad.Value, error) {
+	s.all++
+	return s.MemStore.Labels(ctx)
+}
+
+func (s *labelCounter) FirstLabels(ctx context.Context, n int) ([]quad.Value, error) {
+	s.first++
+	ls, err := s.MemStore.Labels(ctx)
+	return ls[:min(n, len(ls))], err
+}
+
+// TestFewLabelsAsked checks that a query of the default graph asks a store
+// of many sources for a few labels only, and that GRAPH ?g still sees all.
+func TestFewLabelsAsked(t *testing.T) {
+	st := &labelCounter{MemStore: NewMemStore()}
+	for i := range 12 {
+		g := quad.IRI("http://example.org/doc" + string(rune('a'+i)))
+		st.Add(quad.Quad{Subject: quad.IRI("http://example.org/s"), Predicate: quad.IRI("http://example.org/p"), Object: quad.String("o"), Label: g})
+	}
+	run := func(query string) int {
+		t.Helper()
+		q, err := Parse(query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := Exec(context.Background(), st, q, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(res.Rows)
+	}
+	if n := run(`SELECT ?o WHERE { ?s <http://example.org/p> ?o }`); n != 1 {
+		t.Errorf("the default graph gave %d rows, want 1 (one triple in 12 graphs)", n)
+	}
+	if st.all != 0 || st.first != 1 {
+		t.Errorf("a default-graph query listed all labels %d times and asked for a few %d times, want 0 and 1", st.all, st.first)
+	}
+	if n := run(`SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } }`); n != 12 {
+		t.Errorf("GRAPH ?g gave %d rows, want 12", n)
+	}
+}

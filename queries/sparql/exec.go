@@ -28,6 +28,14 @@ type LabelLister interface {
 	Labels(ctx context.Context) ([]quad.Value, error)
 }
 
+// FirstLabeler is an optional Store capability: FirstLabels returns up to
+// n of the store's labels, all of them when there are at most n. The engine
+// asks it, rather than LabelLister, how many graphs the default graph
+// merges, which on a store of many documents reads a handful, not all.
+type FirstLabeler interface {
+	FirstLabels(ctx context.Context, n int) ([]quad.Value, error)
+}
+
 // TripleMatcher is an optional Store capability: MatchTriples matches the
 // merge of all graphs with each triple once, without the engine keeping a
 // set of the triples it has passed. It reports false, having called
@@ -210,7 +218,19 @@ func newExecutor(ctx context.Context, st Store, q *Query, opt Options) (*executo
 	switch {
 	case e.dflt == nil:
 		e.dedup = true
-		if ll, ok := st.(LabelLister); ok {
+		if fl, ok := st.(FirstLabeler); ok {
+			// a few labels answer whether duplicates can occur (more than
+			// one) and let the one-graph check run (at most oneGraphLabels);
+			// namedGraphs reads all of them only if a query needs them
+			labels, err := fl.FirstLabels(ctx, oneGraphLabels+1)
+			if err != nil {
+				return nil, fmt.Errorf("list graphs: %w", err)
+			}
+			if len(labels) <= oneGraphLabels {
+				e.labels = labels
+			}
+			e.dedup = len(labels) > 1
+		} else if ll, ok := st.(LabelLister); ok {
 			labels, err := ll.Labels(ctx)
 			if err != nil {
 				return nil, fmt.Errorf("list graphs: %w", err)
