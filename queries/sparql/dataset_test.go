@@ -95,15 +95,7 @@ func TestFewLabelsAsked(t *testing.T) {
 	}
 	run := func(query string) int {
 		t.Helper()
-		q, err := Parse(query)
-		if err != nil {
-			t.Fatal(err)
-		}
-		res, err := Exec(context.Background(), st, q, Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return len(res.Rows)
+		return len(mustExec(t, st, query).Rows)
 	}
 	if n := run(`SELECT ?o WHERE { ?s <http://example.org/p> ?o }`); n != 1 {
 		t.Errorf("the default graph gave %d rows, want 1 (one triple in 12 graphs)", n)

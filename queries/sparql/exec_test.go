@@ -113,6 +113,12 @@ func TestExecOrder(t *testing.T) {
 // runOrdered runs query on st and returns its rows in order (formatOrdered).
 func runOrdered(t *testing.T, st Store, query string) string {
 	t.Helper()
+	return formatOrdered(mustExec(t, st, query))
+}
+
+// mustExec parses and runs query on st, failing the test on an error.
+func mustExec(t *testing.T, st Store, query string) *Result {
+	t.Helper()
 	q, err := Parse(query)
 	if err != nil {
 		t.Fatal(err)
@@ -121,7 +127,7 @@ func runOrdered(t *testing.T, st Store, query string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return formatOrdered(res)
+	return res
 }
 
 // TestTopK checks that ORDER BY with LIMIT (kept as a bounded top-k) gives
