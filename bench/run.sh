@@ -6,7 +6,8 @@
 #   bench/run.sh --quick          generated 10^4 and 10^5 quads, LUBM(1): a couple of minutes
 #   bench/run.sh                  generated 10^4, 10^5, 10^6 quads, LUBM(1), LUBM(10)
 #   bench/run.sh --with-1e7       also 10^7 generated quads (long; not run by default)
-#   options: --runs N (default 5)  --work DIR (default $TMPDIR/partygraph-bench)
+#   options: --runs N (default 5)  --warmup N (untimed runs first, default 1)
+#            --work DIR (default $TMPDIR/partygraph-bench)
 #            --sets "gen-1e5 lubm1" (exactly these data sets)
 #            --corpus N (time the document loaders on N meetings' documents; 0: skip; default 200)
 #
@@ -39,6 +40,7 @@ OXIGRAPH_VERSION=0.5.11
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WORK=${TMPDIR:-/tmp}/partygraph-bench
 RUNS=5
+WARMUP=1
 QUICK=0
 BIG=0
 SETS=""
@@ -49,6 +51,7 @@ while [ $# -gt 0 ]; do
 	--quick) QUICK=1 ;;
 	--with-1e7) BIG=1 ;;
 	--runs) RUNS=$2; shift ;;
+	--warmup) WARMUP=$2; shift ;;
 	--work) WORK=$2; shift ;;
 	--sets) SETS=$2; CUSTOM=1; shift ;;
 	--corpus) CORPUS=$2; shift ;;
@@ -138,7 +141,7 @@ for set in $SETS; do
 	done
 
 	log "$set: partygraph queries (${#queries[@]} × $RUNS runs)"
-	if ! "$PGB" query --db "$db" --runs "$RUNS" --load-ms "$load_ms" --data "$file" "${queries[@]}" > "$WORK/results/pg-$set.json"; then
+	if ! "$PGB" query --db "$db" --warmup "$WARMUP" --runs "$RUNS" --load-ms "$load_ms" --data "$file" "${queries[@]}" > "$WORK/results/pg-$set.json"; then
 		log "$set: pgbench query failed; partygraph's query timings are missing"
 		printf '{"engine":"partygraph","data":"%s","load_ms":%s,"queries":[]}\n' "$file" "$load_ms" > "$WORK/results/pg-$set.json"
 	fi
@@ -146,7 +149,7 @@ for set in $SETS; do
 	log "$set: oxigraph load and queries"
 	graph=union # LUBM is one named graph: the union is the set-merge
 	case "$set" in gen-*) graph=merge ;; esac
-	node --max-old-space-size=8192 "$ROOT/bench/oxigraph.mjs" --data "$file" "${extra[@]}" --default-graph "$graph" --runs "$RUNS" "${queries[@]}" > "$WORK/results/ox-$set.json"
+	node --max-old-space-size=8192 "$ROOT/bench/oxigraph.mjs" --data "$file" "${extra[@]}" --default-graph "$graph" --warmup "$WARMUP" --runs "$RUNS" "${queries[@]}" > "$WORK/results/ox-$set.json"
 	rm -rf "$db"
 done
 
@@ -168,7 +171,7 @@ if [ "$CORPUS" -gt 0 ]; then
 fi
 
 echo
-echo "partygraph $(cd "$ROOT" && git rev-parse --short HEAD) vs oxigraph $OXIGRAPH_VERSION; $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); median of $RUNS runs (fewer for queries over 20 s); load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "partygraph $(cd "$ROOT" && git rev-parse --short HEAD) vs oxigraph $OXIGRAPH_VERSION; $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); median of $RUNS runs after $WARMUP untimed (fewer for queries over 20 s); load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 results=()
 for set in $SETS; do results+=("$WORK/results/pg-$set.json" "$WORK/results/ox-$set.json"); done
 "$PGB" report --tsv "$WORK/results/results.tsv" "${results[@]}" | tee "$WORK/results/table.txt"
