@@ -1,12 +1,38 @@
 package sparql
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/cayleygraph/quad"
 )
+
+// constant is n's term, or nil for a variable (a wildcard to the store).
+func constant(n Node) quad.Value {
+	if n.IsVar() {
+		return nil
+	}
+	return n.Value
+}
+
+// constants is the number of constants of t.
+func constants(t Triple) int {
+	n := 0
+	for _, x := range []Node{t.S, t.P, t.O} {
+		if !x.IsVar() {
+			n++
+		}
+	}
+	return n
+}
+
+// estimate asks the store how many quads in graph g match t's constants.
+func (e *executor) estimate(t Triple, g quad.Value) int64 {
+	return e.st.Estimate(e.ctx, constant(t.S), constant(t.P), constant(t.O), g)
+}
 
 type planKey struct {
 	bgp   *BGP
@@ -39,32 +65,18 @@ func (e *executor) plan(o *BGP, in row) []int {
 	}
 	ests := make([]int64, len(o.Triples))
 	g := e.estimateGraph()
-	c := func(n Node) quad.Value {
-		if n.IsVar() {
-			return nil
-		}
-		return n.Value
-	}
 	// Patterns with at most one constant are estimated first: a counter
 	// read. One with more may make the store count keys. Once a pattern
 	// matches nothing, the BGP is empty and the rest need no estimate.
-	byCost := make([]int, 0, len(o.Triples))
-	for pass := range 2 {
-		for i, t := range o.Triples {
-			nc := 0
-			for _, n := range []Node{t.S, t.P, t.O} {
-				if !n.IsVar() {
-					nc++
-				}
-			}
-			if (nc <= 1) == (pass == 0) {
-				byCost = append(byCost, i)
-			}
-		}
+	byCost := make([]int, len(o.Triples))
+	for i := range byCost {
+		byCost[i] = i
 	}
+	slices.SortStableFunc(byCost, func(a, b int) int {
+		return cmp.Compare(min(constants(o.Triples[a]), 2), min(constants(o.Triples[b]), 2))
+	})
 	for _, i := range byCost {
-		t := o.Triples[i]
-		if ests[i] = e.st.Estimate(e.ctx, c(t.S), c(t.P), c(t.O), g); ests[i] == 0 {
+		if ests[i] = e.estimate(o.Triples[i], g); ests[i] == 0 {
 			break
 		}
 	}
@@ -235,14 +247,8 @@ func (e *executor) planned(op Op) Op {
 		g := e.estimateGraph()
 		for _, k := range order {
 			t := o.Triples[k]
-			c := func(n Node) quad.Value {
-				if n.IsVar() {
-					return nil
-				}
-				return n.Value
-			}
 			p.Triples = append(p.Triples, t)
-			p.Est = append(p.Est, e.st.Estimate(e.ctx, c(t.S), c(t.P), c(t.O), g))
+			p.Est = append(p.Est, e.estimate(t, g))
 		}
 		return p
 	case *Join:
