@@ -147,11 +147,15 @@ func Open(dir string, o Options) (*Store, error) {
 
 func (s *Store) checkVersion() error {
 	var ver uint64
+	canonical := false
 	err := s.eng.view(func(r reader) error {
 		v, err := r.get(tableMeta, []byte(metaVersion))
-		if v != nil {
-			ver, _ = binary.Uvarint(v)
+		if err != nil || v == nil {
+			return err
 		}
+		ver, _ = binary.Uvarint(v)
+		v, err = r.get(tableMeta, []byte(metaCanonical))
+		canonical = v != nil
 		return err
 	})
 	if err != nil {
@@ -159,25 +163,22 @@ func (s *Store) checkVersion() error {
 	}
 	switch ver {
 	case layoutVer:
-		return s.eng.view(func(r reader) error {
-			v, err := r.get(tableMeta, []byte(metaCanonical))
-			s.canonical.Store(v != nil)
-			return err
-		})
+		s.canonical.Store(canonical)
+		return nil
 	case 0:
 		err := s.update(func(r reader, w writer) error {
-			if n, err := s.metaInt(r, metaNextID); err != nil || n > 0 {
-				return err // values were stored: not a new store
-			}
-			s.canonical.Store(true)
-			if err := w.put(tableMeta, []byte(metaCanonical), []byte{1}); err != nil {
+			n, err := s.metaInt(r, metaNextID)
+			if err != nil {
 				return err
+			}
+			if canonical = n == 0; canonical { // a new store: no value stored yet
+				if err := w.put(tableMeta, []byte(metaCanonical), []byte{1}); err != nil {
+					return err
+				}
 			}
 			return w.put(tableMeta, []byte(metaVersion), binary.AppendUvarint(nil, layoutVer))
 		})
-		if err != nil {
-			s.canonical.Store(false)
-		}
+		s.canonical.Store(err == nil && canonical)
 		return err
 	default:
 		return fmt.Errorf("store layout version %d is newer than this program's (%d)", ver, layoutVer)

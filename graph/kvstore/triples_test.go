@@ -2,6 +2,7 @@ package kvstore
 
 import (
 	"context"
+	"encoding/binary"
 	"fmt"
 	"testing"
 
@@ -179,5 +180,45 @@ func TestCanonicalEncoding(t *testing.T) {
 	}
 	if canonicalEncoding(nil) || canonicalEncoding([]byte{kindTypedString, 0x7f}) {
 		t.Error("a malformed encoding is called canonical")
+	}
+}
+
+// TestUnversionedStoreWithValues checks that a store without a layout
+// version that already holds values gets its version written on open, and
+// no mark of canonical values (it may hold values of any form).
+func TestUnversionedStoreWithValues(t *testing.T) {
+	dir := t.TempDir()
+	s, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = s.update(func(_ reader, w writer) error {
+		if err := w.put(tableMeta, []byte(metaNextID), binary.AppendUvarint(nil, 7)); err != nil {
+			return err
+		}
+		if err := w.del(tableMeta, []byte(metaCanonical)); err != nil {
+			return err
+		}
+		return w.del(tableMeta, []byte(metaVersion))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if s, err = Open(dir, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if s.canonical.Load() {
+		t.Error("a store that held values before it had a version is marked canonical")
+	}
+	var ver uint64
+	s.eng.view(func(r reader) error {
+		v, err := r.get(tableMeta, []byte(metaVersion))
+		ver, _ = binary.Uvarint(v)
+		return err
+	})
+	if ver != layoutVer {
+		t.Errorf("layout version %d after open, want %d", ver, layoutVer)
 	}
 }
