@@ -201,9 +201,13 @@ const (
 	maxViewAge = 250 * time.Millisecond
 )
 
+// levelWriteBuffer is the size of LevelDB's memtable, and of a bulk load
+// transaction's (a variable for tests).
+var levelWriteBuffer = 32 << 20
+
 func openLevel(dir string, timeout time.Duration) (*levelEngine, error) {
 	o := &opt.Options{
-		WriteBuffer:         32 << 20,
+		WriteBuffer:         levelWriteBuffer,
 		CompactionTableSize: 8 << 20,
 		BlockCacheCapacity:  32 << 20,
 		Filter:              filter.NewBloomFilter(10),

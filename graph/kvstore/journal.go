@@ -83,6 +83,11 @@ func (s *Store) BulkLoadSources(ctx context.Context, labels []quad.Value, r quad
 		}
 		want[l] = true
 	}
+	if e, ok := s.eng.(*levelEngine); ok {
+		s.wmu.Lock()
+		defer s.wmu.Unlock()
+		return s.sortLoadSources(ctx, e, want, labels, r)
+	}
 	if err := s.beginBulk(labels); err != nil {
 		return 0, 0, err
 	}

@@ -138,6 +138,10 @@ func Open(dir string, o Options) (*Store, error) {
 	if log == nil {
 		log = slog.Default()
 	}
+	if err := removeTemp(dir); err != nil {
+		eng.close()
+		return nil, fmt.Errorf("open %s: remove the temporary files of a bulk load: %w", dir, err)
+	}
 	if err := s.recoverBulk(log); err != nil {
 		eng.close()
 		return nil, fmt.Errorf("open %s: %w", dir, err)

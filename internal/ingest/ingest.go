@@ -36,7 +36,7 @@ type Loader struct {
 	Store   *graph.Store
 	Docs    loaders.Loader // turns documents that are not N-Quads into quads; nil refuses them
 	Label   quad.IRI       // when set, every N-Quads quad gets this label (--label)
-	Curated []Curated      // replaced before the files
+	Curated []Curated      // replaced after the files
 	MaxSize int64          // document files larger than this are refused; 0 means DefaultMaxSize
 	// Progress, when set, gets a progress bar (meant for a terminal).
 	Progress io.Writer
@@ -139,15 +139,6 @@ func (l *Loader) Load(ctx context.Context, paths []string) (Report, error) {
 	}
 
 	rep := Report{}
-	for _, c := range l.Curated {
-		quads, err := c.Quads()
-		if err != nil {
-			return rep, fmt.Errorf("load %s: %w", c.Label, err)
-		}
-		if _, err := l.Store.Replace(ctx, []quad.Value{c.Label}, quads); err != nil {
-			return rep, fmt.Errorf("load %s: %w", c.Label, err)
-		}
-	}
 	stored := map[quad.Value]bool{}
 	labels, err := l.Store.Labels(ctx)
 	if err != nil {
@@ -171,6 +162,18 @@ func (l *Loader) Load(ctx context.Context, paths []string) (Report, error) {
 			rep.Kept += ch.Kept
 		}
 		rep.Files = append(rep.Files, p.res)
+	}
+	// The curated data comes after the files: a bulk load into a new
+	// embedded store then finds it empty, and its tables need no merging
+	// (graph/kvstore, sortload.go).
+	for _, c := range l.Curated {
+		quads, err := c.Quads()
+		if err != nil {
+			return rep, fmt.Errorf("load %s: %w", c.Label, err)
+		}
+		if _, err := l.Store.Replace(ctx, []quad.Value{c.Label}, quads); err != nil {
+			return rep, fmt.Errorf("load %s: %w", c.Label, err)
+		}
 	}
 	rep.Elapsed = time.Since(start)
 	return rep, nil
