@@ -38,6 +38,7 @@ type NQuadsReader struct {
 	sc   *bufio.Scanner
 	line int
 	init bool
+	mid  bool // reads a section that does not start the file: no byte order mark
 }
 
 // NewNQuadsReader returns a reader of the N-Quads in r; name is used in errors.
@@ -58,7 +59,7 @@ func (r *NQuadsReader) ReadQuad() (quad.Quad, error) {
 	for r.sc.Scan() {
 		r.line++
 		line := r.sc.Text()
-		if r.line == 1 {
+		if r.line == 1 && !r.mid {
 			line = strings.TrimPrefix(line, "\ufeff")
 		}
 		p := lineParser{s: line}

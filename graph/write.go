@@ -236,10 +236,11 @@ type nativeSourceLoader interface {
 // content of sources that the store does not hold yet: every quad must
 // carry one of labels, and none of labels may have quads in the store
 // (ErrSourceStored). It is the fast path for large loads: memory stays
-// bounded by the batch as the input grows, and nothing is read back. Like
-// Replace it is all or nothing, also when the process is killed: the
-// embedded store journals the labels and removes them after a crash, when it
-// is opened next; PostgreSQL loads in one transaction. It returns how many
+// bounded as the input grows, and nothing is read back. Like Replace it is
+// all or nothing, also when the process is killed: the embedded store on
+// LevelDB (the default) and PostgreSQL load in one transaction; on bolt the
+// embedded store journals the labels and removes them after a crash, when
+// it is opened next. It returns how many
 // quads it read and the change (every distinct quad is added).
 func (s *Store) BulkLoadSources(ctx context.Context, labels []quad.Value, r quad.Reader, opt BulkOptions) (int, Change, error) {
 	if opt.Batch <= 0 {

@@ -11,9 +11,9 @@ import (
 	"github.com/cayleygraph/quad"
 )
 
-// The bulk-load journal. BulkLoadSources writes a large load in many
-// transactions, so a crash between two of them would leave documents half
-// stored. Before its first batch it records the labels it loads under the
+// The bulk-load journal. On bolt, BulkLoadSources writes a large load in
+// many transactions, so a crash between two of them would leave documents
+// half stored. (On LevelDB a load is one transaction: sortload.go.) Before its first batch it records the labels it loads under the
 // meta key metaBulk, in a transaction of its own, and it deletes the key in
 // the transaction after its last batch. Open finds a journal that a crash
 // left behind and removes the quads of its labels, which the load had to
@@ -61,14 +61,17 @@ func decodeLabels(b []byte) ([]quad.Value, error) {
 	return out, nil
 }
 
-// BulkLoadSources adds the quads read from r until io.EOF, batch quads per
-// transaction (10^5 when batch <= 0). Every quad must carry one of labels,
-// and none of labels may have quads in the store yet (ErrSourceStored): it
-// is the fast path for loading new documents. It is all or nothing per
-// call, also across a crash: when it fails, or the process dies before it
-// returns, the quads of labels are removed again (at once, or by the next
-// Open), so the store is as it was. It returns the number of quads read and
-// the number added (duplicates are stored once).
+// BulkLoadSources adds the quads read from r until io.EOF. Every quad must
+// carry one of labels, and none of labels may have quads in the store yet
+// (ErrSourceStored): it is the fast path for loading new documents. It is
+// all or nothing per call, also across a crash, so that when it fails, or
+// the process dies before it returns, the store is as it was. On LevelDB
+// it is one transaction that writes each index in key order
+// (sortLoadSources), and batch does not matter; on bolt it writes batch
+// quads per transaction (10^5 when batch <= 0) and journals the labels, so
+// that their quads are removed again, at once or by the next Open. It
+// returns the number of quads read and the number added (duplicates are
+// stored once).
 func (s *Store) BulkLoadSources(ctx context.Context, labels []quad.Value, r quad.Reader, batch int) (read, added int, err error) {
 	if batch <= 0 {
 		batch = 100_000

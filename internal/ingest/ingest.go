@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"time"
@@ -200,19 +201,13 @@ func (l *Loader) write(ctx context.Context, p pending, stored map[quad.Value]boo
 		}
 		return l.Store.Replace(ctx, labels, quads)
 	}
-	f, err := os.Open(p.res.Path)
+	label, override := l.fileLabel()
+	sf, err := graph.OpenSplitQuadFile(p.res.Path, label, override, runtime.GOMAXPROCS(0), nil)
 	if err != nil {
 		return graph.Change{}, unwrapPathError(err)
 	}
-	defer f.Close()
-	label, override := l.fileLabel()
-	qf, err := graph.NewQuadFile(f, p.res.Path, label, override)
-	if err != nil {
-		return graph.Change{}, err
-	}
-	ra := newReadAhead(qf)
-	defer ra.Close()
-	var r quad.Reader = ra
+	defer sf.Close()
+	var r quad.Reader = sf
 	if l.Progress != nil {
 		bar := progressbar.NewOptions(p.res.Quads,
 			progressbar.OptionSetWriter(l.Progress),
@@ -225,7 +220,7 @@ func (l *Loader) write(ctx context.Context, p pending, stored map[quad.Value]boo
 			progressbar.OptionThrottle(100*time.Millisecond),
 		)
 		defer bar.Finish()
-		r = &countingReader{r: ra, bar: bar}
+		r = &countingReader{r: sf, bar: bar}
 	}
 	_, ch, err := l.Store.BulkLoadSources(ctx, p.res.Labels, r, graph.BulkOptions{Batch: bulkBatch, Quads: p.res.Quads})
 	return ch, err
@@ -312,30 +307,28 @@ func (l *Loader) read(ctx context.Context, path string, bar *progressbar.Progres
 // check streams an N-Quads file once: it checks its syntax and counts its
 // quads and labels, holding none of them.
 func (l *Loader) check(path string, bar *progressbar.ProgressBar) (FileResult, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return FileResult{}, err
-	}
-	defer f.Close()
-	var in io.Reader = f
+	var wrap func(io.Reader) io.Reader
 	if bar != nil {
-		pr := progressbar.NewReader(f, bar)
-		in = &pr
+		wrap = func(r io.Reader) io.Reader {
+			pr := progressbar.NewReader(r, bar)
+			return &pr
+		}
 	}
 	label, override := l.fileLabel()
-	qf, err := graph.NewQuadFile(in, path, label, override)
+	sf, err := graph.OpenSplitQuadFile(path, label, override, runtime.GOMAXPROCS(0), wrap)
 	if err != nil {
 		return FileResult{}, err
 	}
+	defer sf.Close()
 	for {
-		_, err := qf.ReadQuad()
+		_, err := sf.ReadQuad()
 		if err == io.EOF {
 			break
 		} else if err != nil {
 			return FileResult{}, err
 		}
 	}
-	return FileResult{Path: path, Labels: qf.Labels(), Quads: qf.Count()}, nil
+	return FileResult{Path: path, Labels: sf.Labels(), Quads: sf.Count()}, nil
 }
 
 // expand turns paths into the list of files to load, and marks the ones the
