@@ -211,6 +211,10 @@ func openLevel(dir string, timeout time.Duration) (*levelEngine, error) {
 	o := &opt.Options{
 		WriteBuffer:         levelWriteBuffer,
 		CompactionTableSize: 8 << 20,
+		// Level 0 is compacted as soon as it holds a table: a bulk load
+		// leaves tables there that need no merging (they move down), and
+		// every level-0 table costs each seek of a read one more table.
+		CompactionL0Trigger: 1,
 		BlockCacheCapacity:  32 << 20,
 		Filter:              filter.NewBloomFilter(10),
 	}
