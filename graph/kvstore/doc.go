@@ -11,5 +11,6 @@
 //
 // A Store implements Cayley's graph.QuadStore, so Cayley's query languages
 // run over it, and has a faster native path for partygraph's graph package:
-// Match, Estimate, Replace and BulkLoad.
+// Match, Estimate, Replace, BulkLoad and BulkLoadSources (on LevelDB one
+// transaction that writes each index in key order: sortload.go).
 package kvstore

@@ -13,9 +13,10 @@ import (
 
 // The bulk-load journal. On bolt, BulkLoadSources writes a large load in
 // many transactions, so a crash between two of them would leave documents
-// half stored. (On LevelDB a load is one transaction: sortload.go.) Before its first batch it records the labels it loads under the
-// meta key metaBulk, in a transaction of its own, and it deletes the key in
-// the transaction after its last batch. Open finds a journal that a crash
+// half stored (on LevelDB a load is one transaction: sortload.go). Before
+// its first batch it records the labels it loads under the meta key
+// metaBulk, in a transaction of its own, and it deletes the key in the
+// transaction after its last batch. Open finds a journal that a crash
 // left behind and removes the quads of its labels, which the load had to
 // find absent: every document is then either wholly stored or not at all.
 

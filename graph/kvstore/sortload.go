@@ -27,9 +27,9 @@ import (
 // are spilled to files in a temporary directory of the store). Then it
 // merges the runs of each index and writes the index's keys in ascending
 // order, duplicates dropped, counting the quads under each leading id as
-// they pass: the counters. LevelDB's memtable takes ascending keys cheaply,
-// and the tables it writes from them do not overlap, so compaction moves
-// them down the levels instead of merging them again.
+// they pass: the counters. The tables LevelDB writes from ascending keys
+// do not overlap, so compaction moves them down the levels instead of
+// merging them again, and loading grows linearly with the input.
 //
 // goleveldb's transaction keeps everything invisible until it commits, all
 // at once; a crash before that leaves only tables that no version refers
