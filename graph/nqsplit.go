@@ -70,7 +70,8 @@ func OpenSplitQuadFile(path string, label quad.Value, override bool, n int, wrap
 		return nil, err
 	}
 	var bounds []int64
-	if strings.HasSuffix(strings.ToLower(path), ".gz") || n <= 1 || fi.Size() < 2*minSection {
+	whole := !fi.Mode().IsRegular() // a pipe, say: read as a stream, in one section
+	if whole || strings.HasSuffix(strings.ToLower(path), ".gz") || n <= 1 || fi.Size() < 2*minSection {
 		bounds = []int64{0, fi.Size()}
 	} else {
 		n = int(min(int64(n), fi.Size()/minSection))
@@ -79,7 +80,6 @@ func OpenSplitQuadFile(path string, label quad.Value, override bool, n int, wrap
 			return nil, fmt.Errorf("%s: %w", path, err)
 		}
 	}
-	f.Close()
 	sf := &SplitQuadFile{
 		path: path, label: label, override: override,
 		out: make(chan sectionBatch, 4*len(bounds)), stop: make(chan struct{}),
@@ -88,13 +88,19 @@ func OpenSplitQuadFile(path string, label quad.Value, override bool, n int, wrap
 	sf.done = make([]bool, sf.n)
 	sf.lines = make([]int, sf.n)
 	sf.labels = make([][]quad.Value, sf.n)
+	// The first section reads the file opened above: a pipe can be opened
+	// only once.
 	for i := range sf.n {
-		f, err := os.Open(path)
-		if err != nil {
-			sf.Close()
-			return nil, err
+		if i > 0 {
+			if f, err = os.Open(path); err != nil {
+				sf.Close()
+				return nil, err
+			}
 		}
-		var r io.Reader = io.NewSectionReader(f, bounds[i], bounds[i+1]-bounds[i])
+		var r io.Reader = f
+		if !whole {
+			r = io.NewSectionReader(f, bounds[i], bounds[i+1]-bounds[i])
+		}
 		if wrap != nil {
 			r = wrap(r)
 		}

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/cayleygraph/quad"
@@ -138,4 +139,32 @@ func FuzzSplitQuadFile(f *testing.F) {
 		defer restore()
 		compareSplit(t, data, 1+(n&7))
 	})
+}
+
+// TestSplitQuadFilePipe reads a named pipe, whose size is 0, as a stream.
+func TestSplitQuadFilePipe(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "pipe.nq")
+	if err := syscall.Mkfifo(path, 0o600); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	go func() {
+		f, err := os.OpenFile(path, os.O_WRONLY, 0)
+		if err != nil {
+			return
+		}
+		f.WriteString("<x:s> <x:p> <x:o> .\n<x:s> <x:p> \"v\" <x:g> .\n")
+		f.Close()
+	}()
+	sf, err := graph.OpenSplitQuadFile(path, nil, false, 4, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sf.Close()
+	got, err := readAll(sf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 {
+		t.Fatalf("read %d quads from the pipe, want 2: %q", len(got), got)
+	}
 }
