@@ -40,7 +40,7 @@ var loadTables = sync.OnceValue(func() *tables {
 		}
 		if isHan(r) {
 			s := norm.NFKC.String(string(r))
-			ts, _ := t2s.Convert(s)
+			ts := toSimplified(t2s, s)
 			st, _ := s2t.Convert(s)
 			t.trad[r] = ts != s
 			t.simp[r] = st != s
@@ -105,9 +105,19 @@ func special(r rune) (string, bool) {
 
 // hanToSimp converts one Han rune with OpenCC's t2s dictionaries.
 func (t *tables) hanToSimp(r rune) string {
-	s, err := t.t2s.Convert(string(r))
-	if err != nil {
-		return string(r)
+	return toSimplified(t.t2s, string(r))
+}
+
+// toSimplified converts s with t2s until it no longer changes: OpenCC maps
+// some Traditional forms to a form it converts again (薴 to 苧, and 苧 to
+// 苎), and a fold must be its own fixed point.
+func toSimplified(t2s *opencc.OpenCC, s string) string {
+	for range 8 {
+		next, err := t2s.Convert(s)
+		if err != nil || next == s {
+			return s
+		}
+		s = next
 	}
 	return s
 }
