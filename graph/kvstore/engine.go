@@ -352,7 +352,15 @@ func (e *levelEngine) update(fn func(r reader, w writer) error) error {
 	return e.db.Write(lb, &opt.WriteOptions{Sync: true})
 }
 
-type levelReader struct{ sn *leveldb.Snapshot }
+// levelReader reads a snapshot, or a transaction (what it has written over
+// the store before it).
+type levelReader struct{ sn levelSource }
+
+// levelSource is what goleveldb's Snapshot and Transaction both have.
+type levelSource interface {
+	Get(key []byte, ro *opt.ReadOptions) ([]byte, error)
+	NewIterator(slice *util.Range, ro *opt.ReadOptions) iterator.Iterator
+}
 
 func tableKey(table byte, key []byte) []byte {
 	k := make([]byte, 1+len(key))

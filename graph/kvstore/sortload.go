@@ -56,7 +56,8 @@ const dictFlush = 1 << 20
 type sortLoad struct {
 	s  *Store
 	tr *leveldb.Transaction
-	w  levelBatch // records not yet sent to the writer
+	r  levelReader // reads the transaction: its writes over the store before it
+	w  levelBatch  // records not yet sent to the writer
 
 	tmp   string // the directory of spilled runs and counters, "" until made
 	first uint64 // the first id this load may assign
@@ -96,7 +97,7 @@ func (s *Store) sortLoadSources(ctx context.Context, e *levelEngine, want map[qu
 	if err != nil {
 		return 0, 0, fmt.Errorf("bulk load %s: %w", s.dir, err)
 	}
-	l := &sortLoad{s: s, tr: tr, cache: map[string]uint64{}}
+	l := &sortLoad{s: s, tr: tr, r: levelReader{tr}, cache: map[string]uint64{}}
 	l.startWriter()
 	committed := false
 	defer func() {
@@ -142,54 +143,33 @@ func (s *Store) sortLoadSources(ctx context.Context, e *levelEngine, want map[qu
 	return read, added, nil
 }
 
-// get reads key of table in the transaction: nil when it is absent.
-func (l *sortLoad) get(table byte, key []byte) ([]byte, error) {
-	b, err := l.tr.Get(tableKey(table, key), nil)
-	if errors.Is(err, leveldb.ErrNotFound) {
-		return nil, nil
-	}
-	return b, err
-}
-
-func (l *sortLoad) metaInt(key string) (uint64, error) {
-	b, err := l.get(tableMeta, []byte(key))
-	if err != nil || b == nil {
-		return 0, err
-	}
-	v, _ := binary.Uvarint(b)
-	return v, nil
-}
-
 // begin checks that no journaled load is pending and that none of labels is
 // stored, and reads the next free id.
 func (l *sortLoad) begin(labels []quad.Value) error {
-	if b, err := l.get(tableMeta, []byte(metaBulk)); err != nil {
+	if _, err := encodeLabels(labels); err != nil {
+		return err
+	}
+	r := l.r
+	if b, err := r.get(tableMeta, []byte(metaBulk)); err != nil {
 		return err
 	} else if b != nil {
 		return errors.New("another bulk load is journaled (an unfinished load: reopen the store to roll it back)")
 	}
 	for _, lv := range labels {
-		enc, err := appendValue(nil, lv)
-		if err != nil {
-			return fmt.Errorf("label %v: %w", lv, err)
-		}
-		b, err := l.get(tableValues, valueKey(enc))
+		id, err := l.s.lookupID(r, lv)
 		if err != nil {
 			return err
 		}
-		if b == nil {
+		if id == 0 {
 			continue
 		}
-		id, _ := binary.Uvarint(b)
-		c, err := l.get(tableCounts, countKey(int(quad.Label)-1, id))
-		if err != nil {
+		if n, err := l.s.count(r, int(quad.Label)-1, id); err != nil {
 			return err
-		}
-		if n, _ := binary.Uvarint(c); n > 0 {
+		} else if n > 0 {
 			return fmt.Errorf("%v: %w (%d quads)", lv, ErrSourceStored, n)
 		}
 	}
-	n, err := l.metaInt(metaNextID)
+	n, err := l.s.metaInt(r, metaNextID)
 	if err != nil {
 		return err
 	}
@@ -309,7 +289,7 @@ func (l *sortLoad) id(v quad.Value) (uint64, error) {
 		}
 		clear(l.cache)
 	}
-	b, err := l.get(tableValues, vk)
+	b, err := l.r.get(tableValues, vk)
 	if err != nil {
 		return 0, err
 	}
@@ -405,15 +385,25 @@ func (l *sortLoad) read(ctx context.Context, r quad.Reader, want map[quad.Value]
 	return run, read, nil
 }
 
-// spill hands a full run to the sorter, which sorts it and writes it to
-// files, and returns an empty run buffer.
-func (l *sortLoad) spill(run []ids) ([]ids, error) {
+// tempDir returns the load's temporary directory in the store, making it
+// the first time.
+func (l *sortLoad) tempDir() (string, error) {
 	if l.tmp == "" {
 		dir, err := os.MkdirTemp(l.s.dir, tempPrefix)
 		if err != nil {
-			return nil, err
+			return "", err
 		}
 		l.tmp = dir
+	}
+	return l.tmp, nil
+}
+
+// spill hands a full run to the sorter, which sorts it and writes it to
+// files, and returns an empty run buffer.
+func (l *sortLoad) spill(run []ids) ([]ids, error) {
+	tmp, err := l.tempDir()
+	if err != nil {
+		return nil, err
 	}
 	if l.sorter == nil {
 		l.sorter = make(chan sortWork)
@@ -423,7 +413,7 @@ func (l *sortLoad) spill(run []ids) ([]ids, error) {
 	}
 	files := spilledRun{}
 	for xi := range indexes {
-		files[xi] = filepath.Join(l.tmp, fmt.Sprintf("run-%d-%s", len(l.runs), indexes[xi].name))
+		files[xi] = filepath.Join(tmp, fmt.Sprintf("run-%d-%s", len(l.runs), indexes[xi].name))
 	}
 	l.runs = append(l.runs, files)
 	l.sorter <- sortWork{run, files}
@@ -705,7 +695,7 @@ func (l *sortLoad) writeMeta(added int64) error {
 		if m.add == 0 {
 			continue
 		}
-		v, err := l.metaInt(m.key)
+		v, err := l.s.metaInt(l.r, m.key)
 		if err != nil {
 			return err
 		}
@@ -742,14 +732,11 @@ func (c *counterSpool) add(pos int, id, n uint64) error {
 		return nil
 	}
 	if c.f == nil {
-		if c.l.tmp == "" {
-			dir, err := os.MkdirTemp(c.l.s.dir, tempPrefix)
-			if err != nil {
-				return err
-			}
-			c.l.tmp = dir
+		tmp, err := c.l.tempDir()
+		if err != nil {
+			return err
 		}
-		c.file = filepath.Join(c.l.tmp, "counters")
+		c.file = filepath.Join(tmp, "counters")
 		f, err := os.Create(c.file)
 		if err != nil {
 			return err
@@ -803,12 +790,11 @@ func (c *counterSpool) write(ctx context.Context) error {
 		}
 		key := countKey(int(pos), id)
 		if id < l.first {
-			b, err := l.get(tableCounts, key)
+			old, err := l.s.count(l.r, int(pos), id)
 			if err != nil {
 				return err
 			}
-			old, _ := binary.Uvarint(b)
-			n += old
+			n += uint64(old)
 		}
 		l.w.rec(levelPut, tableCounts, key, binary.AppendUvarint(nil, n))
 		if len(l.w.data) >= dictFlush {
