@@ -53,12 +53,29 @@ func newQuadFileReader(r io.Reader, path string) (*NQuadsReader, error) {
 // labels, so that one streaming pass over a file tells what a load of it
 // will replace.
 type QuadFile struct {
-	r        *NQuadsReader
+	r *NQuadsReader
+	labeler
+	n int
+}
+
+// A labeler gives quads the label they are stored under (label when they
+// have none, or always with override) and collects the distinct labels, in
+// order of first appearance.
+type labeler struct {
 	label    quad.Value
 	override bool
 	seen     map[quad.Value]bool
 	labels   []quad.Value
-	n        int
+}
+
+func (l *labeler) apply(q *quad.Quad) {
+	if q.Label == nil || l.override {
+		q.Label = l.label
+	}
+	if !l.seen[q.Label] {
+		l.seen[q.Label] = true
+		l.labels = append(l.labels, q.Label)
+	}
 }
 
 // NewQuadFile returns a reader of the quads in r, the contents of the file
@@ -73,7 +90,7 @@ func NewQuadFile(r io.Reader, path string, label quad.Value, override bool) (*Qu
 	if label == nil {
 		label = SourceIRI(path)
 	}
-	return &QuadFile{r: nr, label: label, override: override, seen: map[quad.Value]bool{}}, nil
+	return &QuadFile{r: nr, labeler: labeler{label: label, override: override, seen: map[quad.Value]bool{}}}, nil
 }
 
 // ReadQuad returns the next quad, io.EOF at the end, or a *SyntaxError.
@@ -82,13 +99,7 @@ func (f *QuadFile) ReadQuad() (quad.Quad, error) {
 	if err != nil {
 		return q, err
 	}
-	if q.Label == nil || f.override {
-		q.Label = f.label
-	}
-	if !f.seen[q.Label] {
-		f.seen[q.Label] = true
-		f.labels = append(f.labels, q.Label)
-	}
+	f.apply(&q)
 	f.n++
 	return q, nil
 }

@@ -146,8 +146,7 @@ func lineBounds(f *os.File, size int64, n int) ([]int64, error) {
 // section parses one section and sends its quads.
 func (sf *SplitQuadFile) section(i int, nr *NQuadsReader, f *os.File) {
 	defer f.Close()
-	seen := map[quad.Value]bool{}
-	var labels []quad.Value
+	lab := labeler{label: sf.label, override: sf.override, seen: map[quad.Value]bool{}}
 	b := make([]quad.Quad, 0, splitBatch)
 	send := func(sb sectionBatch) bool {
 		select {
@@ -163,16 +162,10 @@ func (sf *SplitQuadFile) section(i int, nr *NQuadsReader, f *os.File) {
 			if err == io.EOF {
 				err = nil
 			}
-			send(sectionBatch{sec: i, quads: b, end: true, lines: nr.line, labels: labels, err: err})
+			send(sectionBatch{sec: i, quads: b, end: true, lines: nr.line, labels: lab.labels, err: err})
 			return
 		}
-		if q.Label == nil || sf.override {
-			q.Label = sf.label
-		}
-		if !seen[q.Label] {
-			seen[q.Label] = true
-			labels = append(labels, q.Label)
-		}
+		lab.apply(&q)
 		b = append(b, q)
 		if len(b) == splitBatch {
 			if !send(sectionBatch{sec: i, quads: b}) {
