@@ -43,11 +43,10 @@ func (s *Store) Match(ctx context.Context, sub, pred, obj, label quad.Value, fn 
 // MatchTriples calls fn once for every distinct triple (subject, predicate,
 // object) of the stored quads that match the pattern, in any graph, until fn
 // returns false: the pattern matched against the merge of all graphs. The
-// quad passed has the label of one of the graphs that state the triple. It
-// reports false, having called nothing, when the backend cannot do this
-// without remembering the triples it has passed (only the default embedded
-// store can, on a store whose values it has kept in canonical form); the
-// caller then removes duplicates itself.
+// quads passed have no label. It reports false, having called nothing, when
+// the backend cannot do this without remembering the triples it has passed
+// (only the default embedded store can, on a store whose values it has kept
+// in canonical form); the caller then removes duplicates itself.
 func (s *Store) MatchTriples(ctx context.Context, sub, pred, obj quad.Value, fn func(quad.Quad) bool) (bool, error) {
 	m, ok := s.qs.(nativeTripleMatcher)
 	if !ok || s.lockReads() {

@@ -24,7 +24,8 @@ const exactEstimate = 1024
 // bound returns the ids of the bound terms of pat, and false when a bound
 // term is not stored (so nothing matches). With cached set, ids may come from
 // the readers' cache (see cachedID); it reports whether one came unchecked.
-// gen is the removal generation read before r began.
+// Without it, the ids read replace the cached ones. gen is the removal
+// generation read before r began.
 func (s *Store) bound(r reader, pat quad.Quad, cached bool, gen uint64) (q ids, ok, unchecked bool, err error) {
 	for p, d := range quad.Directions {
 		v := pat.Get(d)
@@ -36,7 +37,7 @@ func (s *Store) bound(r reader, pat quad.Quad, cached bool, gen uint64) (q ids, 
 		if cached {
 			id, u, err = s.cachedID(r, v, gen)
 		} else {
-			id, err = s.lookupID(r, v)
+			id, err = s.freshID(r, v, gen)
 		}
 		if err != nil || id == 0 {
 			return q, false, unchecked, err
@@ -121,16 +122,17 @@ func scanIDs(r reader, x *index, prefix, from []byte, q ids, max int, out []ids)
 	return out, next, err
 }
 
-// matchChunks calls fn with the id quads matching pat a chunk at a time,
-// and with their values when values is set. Each chunk is read in its own
-// read transaction; fn runs outside it. The first chunk is read in the
-// transaction that looks the bound terms up, and is small (firstChunk keys):
-// most lookups of a join find a few quads, and a caller that stops early does
-// not pay for a full chunk. Later chunks grow to chunk keys.
-func (s *Store) matchChunks(ctx context.Context, pat quad.Quad, values bool, fn func(c []ids, v []quad.Quad) bool) error {
+// matchChunks calls fn with the values of the quads matching pat, a chunk at
+// a time. Each chunk is read in its own read transaction; fn runs outside it.
+// The first chunk is read in the transaction that looks the bound terms up,
+// and is small (firstChunk keys): most lookups of a join find a few quads,
+// and a caller that stops early does not pay for a full chunk. Later chunks
+// grow to chunk keys. With triples set, fn gets each distinct
+// triple once, the first of its quads in the index, and without its label.
+func (s *Store) matchChunks(ctx context.Context, pat quad.Quad, triples bool, fn func([]quad.Quad) bool) error {
 	c := chunkScans.Get().(*chunkScan)
 	defer c.free()
-	c.s, c.pat, c.values, c.size = s, pat, values, firstChunk
+	c.s, c.pat, c.triples, c.size = s, pat, triples, firstChunk
 	c.buf, c.vals = c.ibuf[:0], c.vbuf[:0]
 	c.gen = s.vgen.Load()
 	if err := s.eng.view(c.firstFn); err != nil {
@@ -140,7 +142,7 @@ func (s *Store) matchChunks(ctx context.Context, pat quad.Quad, values bool, fn 
 		return nil
 	}
 	for {
-		if !fn(c.buf, c.vals) || c.from == nil {
+		if !fn(c.vals) || c.from == nil {
 			return nil
 		}
 		if err := ctx.Err(); err != nil {
@@ -157,20 +159,21 @@ func (s *Store) matchChunks(ctx context.Context, pat quad.Quad, values bool, fn 
 // chunkScan is the state of matchChunks, in one allocation, with room for
 // the first chunk.
 type chunkScan struct {
-	s      *Store
-	pat    quad.Quad
-	values bool
-	ok     bool // every bound term is stored
-	q      ids
-	x      *index
-	prefix []byte
-	from   []byte
-	size   int
-	gen    uint64 // the removal generation before the read transaction began
-	buf    []ids
-	vals   []quad.Quad
-	ibuf   [firstChunk]ids
-	vbuf   [firstChunk]quad.Quad
+	s       *Store
+	pat     quad.Quad
+	triples bool // distinct triples only, without labels
+	last    ids  // the last triple passed, with triples set
+	ok      bool // every bound term is stored
+	q       ids
+	x       *index
+	prefix  []byte
+	from    []byte
+	size    int
+	gen     uint64 // the removal generation before the read transaction began
+	buf     []ids
+	vals    []quad.Quad
+	ibuf    [firstChunk]ids
+	vbuf    [firstChunk]quad.Quad
 	// first and read as funcs, made once (a method value allocates)
 	firstFn, readFn func(reader) error
 }
@@ -188,6 +191,7 @@ var chunkScans = sync.Pool{New: func() any {
 func (c *chunkScan) free() {
 	clear(c.vbuf[:])
 	c.s, c.pat, c.x, c.prefix, c.from = nil, quad.Quad{}, nil, nil, nil
+	c.last = ids{}
 	c.buf, c.vals = nil, nil
 	chunkScans.Put(c)
 }
@@ -221,23 +225,44 @@ func (c *chunkScan) first(r reader) error {
 	}
 }
 
-// read reads the next chunk.
+// read reads the next chunk. With triples set, it keeps the first quad of
+// each triple (an index whose keys end with the label holds a triple's quads
+// next to each other) and stops at the first when the triple is bound.
 func (c *chunkScan) read(r reader) error {
 	var err error
 	c.buf, c.from, err = scanIDs(r, c.x, c.prefix, c.from, c.q, c.size, c.buf[:0])
-	if err != nil || !c.values {
+	if err != nil {
 		return err
 	}
-	c.vals, err = c.s.quads(r, c.buf, c.vals[:0], c.gen)
+	if c.triples {
+		kept := c.buf[:0]
+		for _, q := range c.buf {
+			if q[0] == c.last[0] && q[1] == c.last[1] && q[2] == c.last[2] {
+				continue
+			}
+			c.last = q
+			kept = append(kept, q)
+		}
+		c.buf = kept
+		if len(c.buf) > 0 && c.q[0] != 0 && c.q[1] != 0 && c.q[2] != 0 {
+			c.from = nil // a bound triple is one triple
+		}
+	}
+	c.vals, err = c.s.quads(r, c.buf, c.vals[:0], c.gen, c.pat, !c.triples)
 	return err
 }
 
 // quads appends the values of the id quads in c to out; gen is the removal
-// generation read before r began, or unstamped.
-func (s *Store) quads(r reader, c []ids, out []quad.Quad, gen uint64) ([]quad.Quad, error) {
+// generation read before r began, or unstamped. The terms bound in pat are
+// taken from it, not looked up: they are the values the ids were found for.
+// Without labels set, the quads have none.
+func (s *Store) quads(r reader, c []ids, out []quad.Quad, gen uint64, pat quad.Quad, labels bool) ([]quad.Quad, error) {
 	for _, q := range c {
-		var v quad.Quad
+		v := pat
 		for p, d := range quad.Directions {
+			if v.Get(d) != nil || d == quad.Label && !labels {
+				continue
+			}
 			n, err := s.nameAt(r, q[p], gen)
 			if err != nil {
 				return out, err
@@ -254,7 +279,7 @@ func (s *Store) quads(r reader, c []ids, out []quad.Quad, gen uint64) ([]quad.Qu
 // whose key prefix covers the most bound terms, so a pattern with a bound
 // term never scans the whole store.
 func (s *Store) Match(ctx context.Context, pat quad.Quad, fn func(quad.Quad) bool) error {
-	return s.matchChunks(ctx, pat, true, func(_ []ids, vals []quad.Quad) bool {
+	return s.matchChunks(ctx, pat, false, func(vals []quad.Quad) bool {
 		for _, q := range vals {
 			if !fn(q) {
 				return false
@@ -266,14 +291,15 @@ func (s *Store) Match(ctx context.Context, pat quad.Quad, fn func(quad.Quad) boo
 
 // MatchTriples calls fn once for every distinct triple of the quads that
 // match pat, whose label must be nil, until fn returns false: it matches the
-// merge of all graphs. It returns false, calling nothing, when the store
-// cannot tell equal terms by their ids (it holds a value in a form other
-// than the canonical one, or was made before this was tracked); the caller
-// then removes duplicates itself.
+// merge of all graphs. The quads passed have no label. It returns false,
+// calling nothing, when the store cannot tell equal terms by their ids (it
+// holds a value in a form other than the canonical one, or was made before
+// this was tracked); the caller then removes duplicates itself.
 //
 // Without a bound label the scan reads an index whose keys end with the
 // label (SPOG, POSG or OSPG), so the quads of one triple are next to each
-// other, and comparing each quad's ids with the last one's is enough.
+// other, and comparing each quad's ids with the last one's is enough. Only
+// the triples passed have their values looked up.
 func (s *Store) MatchTriples(ctx context.Context, pat quad.Quad, fn func(quad.Quad) bool) (bool, error) {
 	if pat.Label != nil {
 		return false, errors.New("match triples: the label is bound")
@@ -281,14 +307,9 @@ func (s *Store) MatchTriples(ctx context.Context, pat quad.Quad, fn func(quad.Qu
 	if !s.canonical.Load() {
 		return false, nil
 	}
-	var last ids
-	return true, s.matchChunks(ctx, pat, true, func(c []ids, vals []quad.Quad) bool {
-		for i, q := range c {
-			if q[0] == last[0] && q[1] == last[1] && q[2] == last[2] {
-				continue
-			}
-			last = q
-			if !fn(vals[i]) {
+	return true, s.matchChunks(ctx, pat, true, func(vals []quad.Quad) bool {
+		for _, q := range vals {
+			if !fn(q) {
 				return false
 			}
 		}

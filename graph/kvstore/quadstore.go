@@ -112,7 +112,7 @@ func (s *Store) Quad(ref graph.Ref) quad.Quad {
 	var out []quad.Quad
 	s.eng.view(func(r reader) error {
 		var err error
-		out, err = s.quads(r, []ids{ids(q)}, nil, unstamped)
+		out, err = s.quads(r, []ids{ids(q)}, nil, unstamped, quad.Quad{}, true)
 		return err
 	})
 	if len(out) == 0 {

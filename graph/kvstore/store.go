@@ -352,17 +352,36 @@ func (s *Store) cachedID(r reader, v quad.Value, gen uint64) (uint64, bool, erro
 	if ok {
 		return e.id, e.gen&1 == 1 || e.gen != s.vgen.Load(), nil
 	}
+	id, err := s.readValueID(r, v, vk, gen)
+	return id, false, err
+}
+
+// freshID returns the id of v read in r, or 0, and puts it in the readers'
+// cache in place of what was there; gen is the removal generation read
+// before r began.
+func (s *Store) freshID(r reader, v quad.Value, gen uint64) (uint64, error) {
+	var a [128]byte
+	enc, err := appendValue(a[:0], v)
+	if err != nil {
+		return 0, nil // a value that cannot be stored is not in the store
+	}
+	return s.readValueID(r, v, valueKey(enc), gen)
+}
+
+// readValueID reads the id of v, whose value key is vk, in r, and caches it
+// for readers.
+func (s *Store) readValueID(r reader, v quad.Value, vk []byte, gen uint64) (uint64, error) {
 	key := bytes.Clone(vk)
 	b, err := r.get(tableValues, key)
 	if err != nil || b == nil {
-		return 0, false, err
+		return 0, err
 	}
 	id, n := binary.Uvarint(b)
 	if n <= 0 {
-		return 0, false, fmt.Errorf("read %s: corrupt id of value %v", s.dir, v)
+		return 0, fmt.Errorf("read %s: corrupt id of value %v", s.dir, v)
 	}
 	s.cacheReadID(key, id, gen)
-	return id, false, nil
+	return id, nil
 }
 
 func (s *Store) metaInt(r reader, key string) (uint64, error) {

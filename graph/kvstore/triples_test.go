@@ -9,10 +9,10 @@ import (
 	"github.com/cayleygraph/quad"
 )
 
-// TestMatchTriples checks that MatchTriples passes each triple once, however
-// many graphs state it and wherever the chunks of its scan end, and that it
-// declines once the store holds a value in a non-canonical form, also after
-// reopening.
+// TestMatchTriples checks that MatchTriples passes each triple once, without
+// a label, however many graphs state it and wherever the chunks of its scan
+// end, and that it declines once the store holds a value in a non-canonical
+// form, also after reopening.
 func TestMatchTriples(t *testing.T) {
 	ctx := context.Background()
 	for _, engine := range []string{EngineLevelDB, EngineBolt} {
@@ -39,6 +39,10 @@ func TestMatchTriples(t *testing.T) {
 			if _, _, _, err := s.Replace(ctx, labels, qs); err != nil {
 				t.Fatal(err)
 			}
+			stored := map[quad.Quad]bool{}
+			for _, q := range qs {
+				stored[quad.Quad{Subject: q.Subject, Predicate: q.Predicate, Object: q.Object}] = true
+			}
 			count := func(pat quad.Quad) (int, bool) {
 				t.Helper()
 				n := 0
@@ -47,6 +51,13 @@ func TestMatchTriples(t *testing.T) {
 					tr := quad.Quad{Subject: q.Subject, Predicate: q.Predicate, Object: q.Object}
 					if seen[tr] {
 						t.Errorf("%v passed twice", tr)
+					}
+					if q.Label != nil {
+						t.Errorf("%v passed with a label", q)
+					}
+					mismatch := pat.Subject != nil && pat.Subject != q.Subject || pat.Predicate != nil && pat.Predicate != q.Predicate || pat.Object != nil && pat.Object != q.Object
+					if !stored[tr] || mismatch {
+						t.Errorf("%v passed for %v: not a stored triple that matches", tr, pat)
 					}
 					seen[tr] = true
 					n++

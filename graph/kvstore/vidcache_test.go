@@ -73,7 +73,7 @@ func TestCachedIDFromOldSnapshot(t *testing.T) {
 	if n := s.Estimate(ctx, quad.Quad{Object: v}); n != 1 {
 		t.Errorf("Estimate = %d, want 1", n)
 	}
-	// Match decoded v afresh: its new id is cached, stamped with the current
+	// Match looked v up afresh: its new id is cached, stamped with the current
 	// generation, and taken as checked.
 	err = s.eng.view(func(r reader) error {
 		id, unchecked, err := s.cachedID(r, v, s.vgen.Load())

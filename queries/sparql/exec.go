@@ -37,10 +37,10 @@ type FirstLabeler interface {
 }
 
 // TripleMatcher is an optional Store capability: MatchTriples matches the
-// merge of all graphs with each triple once, without the engine keeping a
-// set of the triples it has passed. It reports false, having called
-// nothing, when the store cannot do so; the engine then removes duplicates
-// itself.
+// merge of all graphs with each triple once (in quads without a label),
+// without the engine keeping a set of the triples it has passed. It reports
+// false, having called nothing, when the store cannot do so; the engine then
+// removes duplicates itself.
 type TripleMatcher interface {
 	MatchTriples(ctx context.Context, s, p, o quad.Value, fn func(quad.Quad) bool) (bool, error)
 }
@@ -524,6 +524,12 @@ func (e *executor) matchStore(s, p, o quad.Value, ag activeGraph, r row, fn func
 	case gDefault:
 		var dedup *deduper
 		if e.dedup {
+			if tm, ok := e.st.(TripleMatcher); ok && e.dflt == nil && !e.oneGraph(p) {
+				done, err := tm.MatchTriples(e.ctx, s, p, o, visitor(nil))
+				if failed(err); done || err != nil {
+					return cont && e.err == nil
+				}
+			}
 			if s != nil && p != nil && o != nil && !e.oneGraph(p) {
 				// one match is enough
 				found := false
@@ -546,12 +552,6 @@ func (e *executor) matchStore(s, p, o quad.Value, ag activeGraph, r row, fn func
 					return inner(quad.Quad{Subject: s, Predicate: p, Object: o})
 				}
 				return true
-			}
-			if tm, ok := e.st.(TripleMatcher); ok && e.dflt == nil && !e.oneGraph(p) {
-				done, err := tm.MatchTriples(e.ctx, s, p, o, visitor(nil))
-				if failed(err); done || err != nil {
-					return cont && e.err == nil
-				}
 			}
 			if !e.oneGraph(p) {
 				dedup = newDeduper(s, p, o)
