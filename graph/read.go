@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -55,6 +56,42 @@ func (s *Store) MatchTriples(ctx context.Context, sub, pred, obj quad.Value, fn 
 	return m.MatchTriples(ctx, quad.Quad{Subject: sub, Predicate: pred, Object: obj}, fn)
 }
 
+// TermIDs sets ids[i] to the store's id of vals[i], 0 when it is not stored,
+// for a caller that joins on ids (the SPARQL engine): equal ids are equal
+// terms, and MatchTripleIDs and TermValues take them. It reports false,
+// setting nothing, when the backend has no such ids (only the default
+// embedded store has, on a store whose values it has kept in canonical form).
+func (s *Store) TermIDs(ctx context.Context, vals []quad.Value, ids []uint64) (bool, error) {
+	m, ok := s.qs.(nativeTermIDs)
+	if !ok || s.lockReads() {
+		return false, nil
+	}
+	return m.TermIDs(ctx, vals, ids)
+}
+
+// MatchTripleIDs is MatchTriples on ids from TermIDs (0: a wildcard): fn gets
+// the ids of each distinct triple once. Call it only after TermIDs reported
+// true.
+func (s *Store) MatchTripleIDs(ctx context.Context, t [3]uint64, fn func([3]uint64) bool) error {
+	m, ok := s.qs.(nativeTermIDs)
+	if !ok {
+		return errNoIDs
+	}
+	return m.MatchTripleIDs(ctx, t, fn)
+}
+
+// TermValues sets vals[i] to the value of ids[i] (nil for 0), for ids from
+// TermIDs or MatchTripleIDs.
+func (s *Store) TermValues(ctx context.Context, ids []uint64, vals []quad.Value) error {
+	m, ok := s.qs.(nativeTermIDs)
+	if !ok {
+		return errNoIDs
+	}
+	return m.TermValues(ctx, ids, vals)
+}
+
+var errNoIDs = errors.New("the store has no term ids")
+
 // The native paths a QuadStore may offer (graph/kvstore does); Store uses
 // them, by type assertion, instead of Cayley's iterators.
 type (
@@ -63,6 +100,11 @@ type (
 	}
 	nativeTripleMatcher interface {
 		MatchTriples(ctx context.Context, pat quad.Quad, fn func(quad.Quad) bool) (bool, error)
+	}
+	nativeTermIDs interface {
+		TermIDs(ctx context.Context, vals []quad.Value, ids []uint64) (bool, error)
+		MatchTripleIDs(ctx context.Context, t [3]uint64, fn func([3]uint64) bool) error
+		TermValues(ctx context.Context, ids []uint64, vals []quad.Value) error
 	}
 	nativeEstimator interface {
 		Estimate(ctx context.Context, pat quad.Quad) int64

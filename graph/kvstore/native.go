@@ -127,12 +127,18 @@ func scanIDs(r reader, x *index, prefix, from []byte, q ids, max int, out []ids)
 // The first chunk is read in the transaction that looks the bound terms up,
 // and is small (firstChunk keys): most lookups of a join find a few quads,
 // and a caller that stops early does not pay for a full chunk. Later chunks
-// grow to chunk keys. With triples set, fn gets each distinct
-// triple once, the first of its quads in the index, and without its label.
+// grow to chunk keys. With triples set, fn gets each distinct triple once,
+// the first of its quads in the index, and without its label.
 func (s *Store) matchChunks(ctx context.Context, pat quad.Quad, triples bool, fn func([]quad.Quad) bool) error {
 	c := chunkScans.Get().(*chunkScan)
 	defer c.free()
 	c.s, c.pat, c.triples, c.size = s, pat, triples, firstChunk
+	return c.run(ctx, func() bool { return fn(c.vals) })
+}
+
+// run reads the chunks of c, set up by its caller, calling fn after each.
+func (c *chunkScan) run(ctx context.Context, fn func() bool) error {
+	s := c.s
 	c.buf, c.vals = c.ibuf[:0], c.vbuf[:0]
 	c.gen = s.vgen.Load()
 	if err := s.eng.view(c.firstFn); err != nil {
@@ -142,7 +148,7 @@ func (s *Store) matchChunks(ctx context.Context, pat quad.Quad, triples bool, fn
 		return nil
 	}
 	for {
-		if !fn(c.vals) || c.from == nil {
+		if !fn() || c.from == nil {
 			return nil
 		}
 		if err := ctx.Err(); err != nil {
@@ -162,6 +168,7 @@ type chunkScan struct {
 	s       *Store
 	pat     quad.Quad
 	triples bool // distinct triples only, without labels
+	byID    bool // q is given, and the scan reads no values
 	last    ids  // the last triple passed, with triples set
 	ok      bool // every bound term is stored
 	q       ids
@@ -191,7 +198,7 @@ var chunkScans = sync.Pool{New: func() any {
 func (c *chunkScan) free() {
 	clear(c.vbuf[:])
 	c.s, c.pat, c.x, c.prefix, c.from = nil, quad.Quad{}, nil, nil, nil
-	c.last = ids{}
+	c.last, c.q, c.byID = ids{}, ids{}, false
 	c.buf, c.vals = nil, nil
 	chunkScans.Put(c)
 }
@@ -201,6 +208,14 @@ func (c *chunkScan) free() {
 // did, the terms are looked up afresh (a cached id may be stale: the value
 // removed, maybe stored again under a new id), and read again if they differ.
 func (c *chunkScan) first(r reader) error {
+	if c.byID {
+		var err error
+		if c.x, c.prefix, err = c.s.chooseIndex(r, c.q); err != nil {
+			return err
+		}
+		c.ok = true
+		return c.read(r)
+	}
 	cached := true
 	for {
 		q, ok, unchecked, err := c.s.bound(r, c.pat, cached, c.gen)
@@ -247,6 +262,9 @@ func (c *chunkScan) read(r reader) error {
 		if len(c.buf) > 0 && c.q[0] != 0 && c.q[1] != 0 && c.q[2] != 0 {
 			c.from = nil // a bound triple is one triple
 		}
+	}
+	if c.byID {
+		return nil
 	}
 	c.vals, err = c.s.quads(r, c.buf, c.vals[:0], c.gen, c.pat, !c.triples)
 	return err

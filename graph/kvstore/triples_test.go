@@ -9,10 +9,11 @@ import (
 	"github.com/cayleygraph/quad"
 )
 
-// TestMatchTriples checks that MatchTriples passes each triple once, without
-// a label, however many graphs state it and wherever the chunks of its scan
-// end, and that it declines once the store holds a value in a non-canonical
-// form, also after reopening.
+// TestMatchTriples checks that MatchTriples and MatchTripleIDs pass each
+// triple once, without a label, however many graphs state it and wherever
+// the chunks of its scan end, that TermIDs and TermValues map ids and values
+// both ways, and that MatchTriples and TermIDs decline once the store holds
+// a value in a non-canonical form, also after reopening.
 func TestMatchTriples(t *testing.T) {
 	ctx := context.Background()
 	for _, engine := range []string{EngineLevelDB, EngineBolt} {
@@ -68,6 +69,39 @@ func TestMatchTriples(t *testing.T) {
 				}
 				return n, ok
 			}
+			// the same on ids: each triple once, its ids those of its values
+			countIDs := func(pat quad.Quad) int {
+				t.Helper()
+				vals := []quad.Value{pat.Subject, pat.Predicate, pat.Object}
+				var tid [3]uint64
+				if ok, err := s.TermIDs(ctx, vals, tid[:]); !ok || err != nil {
+					t.Fatalf("TermIDs(%v) = %v, %v", vals, ok, err)
+				}
+				n := 0
+				seen := map[[3]uint64]bool{}
+				err := s.MatchTripleIDs(ctx, tid, func(t3 [3]uint64) bool {
+					if seen[t3] {
+						t.Errorf("%v passed twice", t3)
+					}
+					seen[t3] = true
+					got := make([]quad.Value, 3)
+					if err := s.TermValues(ctx, t3[:], got); err != nil {
+						t.Fatal(err)
+					}
+					tr := quad.Quad{Subject: got[0], Predicate: got[1], Object: got[2]}
+					back := make([]uint64, 3)
+					s.TermIDs(ctx, got, back)
+					if !stored[tr] || [3]uint64(back) != t3 {
+						t.Errorf("ids %v are %v, ids %v again: not a stored triple's", t3, tr, back)
+					}
+					n++
+					return true
+				})
+				if err != nil {
+					t.Fatal(err)
+				}
+				return n
+			}
 			for _, tc := range []struct {
 				pat  quad.Quad
 				want int
@@ -82,6 +116,14 @@ func TestMatchTriples(t *testing.T) {
 				if n, ok := count(tc.pat); !ok || n != tc.want {
 					t.Errorf("MatchTriples(%v) = %d triples (%v), want %d", tc.pat, n, ok, tc.want)
 				}
+				if n := countIDs(tc.pat); n != tc.want {
+					t.Errorf("MatchTripleIDs(%v) = %d triples, want %d", tc.pat, n, tc.want)
+				}
+			}
+			// a term that is not stored has no id, and nothing matches it
+			var none [1]uint64
+			if ok, err := s.TermIDs(ctx, []quad.Value{quad.IRI("x:nowhere")}, none[:]); !ok || err != nil || none[0] != 0 {
+				t.Errorf("TermIDs of a value not stored = %d (%v, %v), want 0", none[0], ok, err)
 			}
 			if _, err := s.MatchTriples(ctx, quad.Quad{Label: labels[0]}, func(quad.Quad) bool { return true }); err == nil {
 				t.Error("MatchTriples with a bound label did not fail")
@@ -101,6 +143,9 @@ func TestMatchTriples(t *testing.T) {
 			}
 			if _, ok := count(quad.Quad{Predicate: p}); ok {
 				t.Error("MatchTriples did not decline on a store with a non-canonical value")
+			}
+			if ok, _ := s.TermIDs(ctx, []quad.Value{p}, none[:]); ok {
+				t.Error("TermIDs did not decline on a store with a non-canonical value")
 			}
 			s.Close()
 			if s, err = Open(dir, Options{Engine: engine}); err != nil {

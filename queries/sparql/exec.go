@@ -59,6 +59,7 @@ type Options struct {
 	MaxIntermediate int
 
 	noHash       bool // tests: never switch BGP steps to hash tables
+	noIDs        bool // tests: never evaluate BGPs on term ids (see IDStore)
 	oneGraphFrom int  // tests: check for predicates in one graph from this many quads (0: oneGraphAfter)
 }
 
@@ -482,6 +483,16 @@ func (e *executor) matchTriples1(s, p, o quad.Value, ag activeGraph, r row, fn f
 	return e.matchStore(s, p, o, ag, r, fn)
 }
 
+// storeFailed ends the query with a store's error, or with the context's
+// when it has ended.
+func (e *executor) storeFailed(err error) {
+	if e.ctx.Err() != nil {
+		e.fail(e.ctx.Err())
+	} else {
+		e.fail(fmt.Errorf("read store: %w", err))
+	}
+}
+
 // matchStore asks the store for the triples of a pattern in the active graph.
 func (e *executor) matchStore(s, p, o quad.Value, ag activeGraph, r row, fn func(q quad.Quad) bool) bool {
 	if e.err != nil {
@@ -505,15 +516,10 @@ func (e *executor) matchStore(s, p, o quad.Value, ag activeGraph, r row, fn func
 		}
 	}
 	failed := func(err error) {
-		if err == nil {
-			return
+		if err != nil {
+			e.storeFailed(err)
+			cont = false
 		}
-		if e.ctx.Err() != nil {
-			e.fail(e.ctx.Err())
-		} else {
-			e.fail(fmt.Errorf("read store: %w", err))
-		}
-		cont = false
 	}
 	call := func(g quad.Value, dedup *deduper) {
 		if cont {
@@ -754,32 +760,8 @@ func (e *executor) eval(op Op, in row, fn func(row) bool) bool {
 			return e.tick()
 		})
 	case *Filter:
-		if bgp, ok := o.Sub.(*BGP); ok && len(bgp.Triples) > 1 {
-			// check each filter as soon as the BGP has bound its variables
-			certain := certainVars(bgp)
-			var pushed []pushedFilter
-			var rest []Expr
-			for _, x := range o.Exprs {
-				vars := map[string]bool{}
-				exprVars(x, vars)
-				ok := true
-				var slots []int
-				for v := range vars {
-					if !certain[v] {
-						ok = false
-						break
-					}
-					slots = append(slots, e.slots[v])
-				}
-				if ok {
-					pushed = append(pushed, pushedFilter{f: e.fn(x), vars: slots})
-				} else {
-					rest = append(rest, x)
-				}
-			}
-			if len(rest) == 0 {
-				return e.evalBGPFiltered(bgp, in, pushed, fn)
-			}
+		if bgp, pushed, ok := e.pushFilters(o); ok {
+			return e.evalBGPFiltered(bgp, in, pushed, nil, fn)
 		}
 		conds := make([]evalFn, len(o.Exprs))
 		for i, x := range o.Exprs {
@@ -879,22 +861,10 @@ func (e *executor) eval(op Op, in row, fn func(row) bool) bool {
 		}
 		return true
 	case *Project:
-		slots := make([]int, len(o.Vars))
-		for i, v := range o.Vars {
-			slots[i] = e.slots[v]
-		}
+		slots := e.projectSlots(o)
 		return e.eval(o.Sub, e.newRow(), func(r row) bool {
-			m := e.newRow()
-			for _, s := range slots {
-				m[s] = r[s]
-			}
-			if in != nil {
-				var ok bool
-				if m, ok = merge(in, m); !ok {
-					return true
-				}
-			}
-			return fn(m)
+			m, ok := e.project(r, slots, in)
+			return !ok || fn(m)
 		})
 	case *Distinct:
 		return e.evalDistinct(o.Sub, in, fn)
@@ -940,7 +910,52 @@ func (e *executor) eval(op Op, in row, fn func(row) bool) bool {
 	return false
 }
 
+// pushFilters returns the BGP under filter o and its filters, to check
+// inside the BGP as soon as their variables are bound, and true, when o
+// filters a BGP of more than one triple and every filter can be checked
+// there (its variables are bound in every solution of the BGP).
+func (e *executor) pushFilters(o *Filter) (*BGP, []pushedFilter, bool) {
+	bgp, ok := o.Sub.(*BGP)
+	if !ok || len(bgp.Triples) <= 1 {
+		return nil, nil, false
+	}
+	certain := certainVars(bgp)
+	var pushed []pushedFilter
+	for _, x := range o.Exprs {
+		vars := map[string]bool{}
+		exprVars(x, vars)
+		var slots []int
+		for v := range vars {
+			if !certain[v] {
+				return nil, nil, false
+			}
+			slots = append(slots, e.slots[v])
+		}
+		pushed = append(pushed, pushedFilter{f: e.fn(x), vars: slots})
+	}
+	return bgp, pushed, true
+}
+
 func (e *executor) evalDistinct(sub Op, in row, fn func(row) bool) bool {
+	if p, ok := sub.(*Project); ok {
+		// the DISTINCT projection of a BGP: the BGP drops repeats itself,
+		// on ids before it looks values up when it can
+		var bgp *BGP
+		var pushed []pushedFilter
+		switch s := p.Sub.(type) {
+		case *BGP:
+			bgp = s
+		case *Filter:
+			bgp, pushed, _ = e.pushFilters(s)
+		}
+		if bgp != nil {
+			slots := e.projectSlots(p)
+			return e.evalBGPFiltered(bgp, e.newRow(), pushed, slots, func(r row) bool {
+				m, ok := e.project(r, slots, in)
+				return !ok || fn(m)
+			})
+		}
+	}
 	seen := map[string]bool{}
 	var buf []byte
 	return e.eval(sub, in, func(r row) bool {
@@ -951,6 +966,28 @@ func (e *executor) evalDistinct(sub Op, in row, fn func(row) bool) bool {
 		seen[string(buf)] = true
 		return e.hold() && fn(r)
 	})
+}
+
+// projectSlots returns the slots of the variables o projects.
+func (e *executor) projectSlots(o *Project) []int {
+	slots := make([]int, len(o.Vars))
+	for i, v := range o.Vars {
+		slots[i] = e.slots[v]
+	}
+	return slots
+}
+
+// project returns the row of r's values at slots merged with in (when not
+// nil), and false when they are not compatible.
+func (e *executor) project(r row, slots []int, in row) (row, bool) {
+	m := e.newRow()
+	for _, s := range slots {
+		m[s] = r[s]
+	}
+	if in == nil {
+		return m, true
+	}
+	return merge(in, m)
 }
 
 // collect evaluates op into a slice.
@@ -1219,7 +1256,28 @@ func (c cterm) get(r row) quad.Value {
 }
 
 func (e *executor) evalBGP(o *BGP, in row, fn func(row) bool) bool {
-	return e.evalBGPFiltered(o, in, nil, fn)
+	return e.evalBGPFiltered(o, in, nil, nil, fn)
+}
+
+// distinctOn returns fn passed only the first row of each combination of
+// values at slots, or fn itself when slots is nil.
+func (e *executor) distinctOn(slots []int, fn func(row) bool) func(row) bool {
+	if slots == nil {
+		return fn
+	}
+	seen := map[string]bool{}
+	var buf []byte
+	return func(r row) bool {
+		buf = buf[:0]
+		for _, s := range slots {
+			buf = appendTerm(buf, r[s])
+		}
+		if seen[string(buf)] {
+			return e.tick()
+		}
+		seen[string(buf)] = true
+		return e.hold() && fn(r)
+	}
 }
 
 // pushedFilter is a FILTER checked inside a BGP as soon as its variables are bound.
@@ -1228,7 +1286,13 @@ type pushedFilter struct {
 	vars []int
 }
 
-func (e *executor) evalBGPFiltered(o *BGP, in row, filters []pushedFilter, fn func(row) bool) bool {
+// evalBGPFiltered calls fn with the solutions of o in row in that pass the
+// filters, each checked as soon as its variables are bound. With distinct
+// set, it passes only the first solution of each combination of values at
+// those slots.
+func (e *executor) evalBGPFiltered(o *BGP, in row, filters []pushedFilter, distinct []int, fn func(row) bool) bool {
+	idFn := fn
+	fn = e.distinctOn(distinct, fn)
 	if len(o.Triples) == 0 {
 		if e.graph.mode == gVar && in[e.graph.slot] == nil {
 			for _, g := range e.namedGraphs() {
@@ -1255,6 +1319,7 @@ func (e *executor) evalBGPFiltered(o *BGP, in row, filters []pushedFilter, fn fu
 	ag := e.graph
 	// at[i] are the filters to check once pattern i-1 is matched (at[0]: before any)
 	at := make([][]evalFn, len(pats)+1)
+	atVars := make([][]int, len(pats)+1) // the slots the filters of at read
 	if len(filters) > 0 {
 		boundAt := map[int]int{}
 		for i, v := range in {
@@ -1281,6 +1346,7 @@ func (e *executor) evalBGPFiltered(o *BGP, in row, filters []pushedFilter, fn fu
 				latest = max(latest, b)
 			}
 			at[latest] = append(at[latest], f.f)
+			atVars[latest] = append(atVars[latest], f.vars...)
 		}
 	}
 	pass := func(fs []evalFn) bool {
@@ -1348,6 +1414,13 @@ func (e *executor) evalBGPFiltered(o *BGP, in row, filters []pushedFilter, fn fu
 			hs[i].off = true
 		}
 	}
+	if b, ok := e.idBGP(pats, scratch, ag); ok {
+		if b == nil {
+			return e.err == nil // a constant or bound term is not stored: no solutions
+		}
+		b.at, b.atVars, b.hs, b.pass, b.distinct = at, atVars, hs, pass, distinct
+		return b.eval(scratch, idFn)
+	}
 	var prog bgpProgress
 	var step func(i int) bool
 	step = func(i int) bool {
@@ -1398,13 +1471,7 @@ func (e *executor) evalBGPFiltered(o *BGP, in row, filters []pushedFilter, fn fu
 		if h.table == nil && !h.off {
 			h.lookups++
 			if h.lookups >= hashAfter {
-				remaining := func() int64 {
-					if i == 0 {
-						// the first step repeats once per call: assume as many calls again
-						return int64(h.lookups)
-					}
-					return e.remaining(&prog, h.lookups)
-				}
+				remaining := func() int64 { return e.remaining(&prog, h.lookups, i == 0) }
 				if !e.buildHash(h, p, ag, remaining) {
 					return false
 				}
@@ -1445,8 +1512,11 @@ type bgpProgress struct {
 }
 
 // remaining predicts how many more times a step that made lookups lookups
-// so far will run.
-func (e *executor) remaining(prog *bgpProgress, lookups int) int64 {
+// so far will run; first says it is the first step of its BGP.
+func (e *executor) remaining(prog *bgpProgress, lookups int, first bool) int64 {
+	if first {
+		return int64(lookups) // the first step repeats once per call: assume as many calls again
+	}
 	if prog.est0 < 0 {
 		prog.est0 = e.st.Estimate(e.ctx, prog.s0, prog.p0, prog.o0, e.estimateGraph())
 	}
@@ -1473,6 +1543,7 @@ type hashStep struct {
 	est     int64                         // estimate of the pattern with its constants only; -1 = not asked
 	off     bool                          // never hash this step
 	table   map[[3]quad.Value][]quad.Quad // keyed by the values at keyPos
+	idTable map[[3]uint64][][3]uint64     // the same on term ids (see idBGP)
 }
 
 // Hashing thresholds: a step is considered for hashing after hashAfter
@@ -1498,33 +1569,10 @@ type LookupCoster interface {
 
 // buildHash decides whether step h switches to a hash table, and builds it.
 func (e *executor) buildHash(h *hashStep, p [3]cterm, ag activeGraph, remaining func() int64) bool {
-	c := func(t cterm) quad.Value {
-		if t.slot < 0 {
-			return t.val
-		}
-		return nil
-	}
-	if h.est < 0 {
-		g := ag.val
-		if ag.mode == gDefault {
-			g = e.estimateGraph()
-		}
-		h.est = e.st.Estimate(e.ctx, c(p[0]), c(p[1]), c(p[2]), g)
-		if h.est > hashMax || e.maxHeld > 0 && h.est > int64(e.maxHeld-e.held) {
-			h.off = true // too big to hold: keep looking up
-			return true
-		}
-	}
-	if h.lookups&(h.lookups-1) != 0 {
-		return true // reconsider at powers of two only
-	}
-	cost := int64(defaultLookupCost)
-	if lc, ok := e.st.(LookupCoster); ok {
-		cost = int64(max(1, lc.LookupCost()))
-	}
-	if remaining()*cost < hashBuildCost*h.est {
+	if !e.hashNow(h, p, ag, remaining) {
 		return true
 	}
+	c := constOf
 	table := make(map[[3]quad.Value][]quad.Quad, min(h.est, hashMax))
 	if e.dedup && ag.mode == gDefault {
 		e.dedupVolume(c(p[1]), int(h.est)) // a scan: settle whether it needs duplicate removal first
@@ -1540,6 +1588,40 @@ func (e *executor) buildHash(h *hashStep, p [3]cterm, ag activeGraph, remaining 
 	h.table = table
 	e.held += int(h.est)
 	return ok
+}
+
+// constOf is the value of a constant term, nil for a variable.
+func constOf(t cterm) quad.Value {
+	if t.slot < 0 {
+		return t.val
+	}
+	return nil
+}
+
+// hashNow reports whether step h, of pattern p, is to switch to a hash table
+// now: when the lookups it is predicted to make still cost more than one
+// scan of its pattern into a table that memory can hold.
+func (e *executor) hashNow(h *hashStep, p [3]cterm, ag activeGraph, remaining func() int64) bool {
+	c := constOf
+	if h.est < 0 {
+		g := ag.val
+		if ag.mode == gDefault {
+			g = e.estimateGraph()
+		}
+		h.est = e.st.Estimate(e.ctx, c(p[0]), c(p[1]), c(p[2]), g)
+		if h.est > hashMax || e.maxHeld > 0 && h.est > int64(e.maxHeld-e.held) {
+			h.off = true // too big to hold: keep looking up
+			return false
+		}
+	}
+	if h.lookups&(h.lookups-1) != 0 {
+		return false // reconsider at powers of two only
+	}
+	cost := int64(defaultLookupCost)
+	if lc, ok := e.st.(LookupCoster); ok {
+		cost = int64(max(1, lc.LookupCost()))
+	}
+	return remaining()*cost >= hashBuildCost*h.est
 }
 
 func quadAt(q quad.Quad, j int) quad.Value {

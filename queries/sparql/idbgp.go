@@ -1,0 +1,305 @@
+package sparql
+
+import (
+	"context"
+	"encoding/binary"
+	"slices"
+	"strings"
+
+	"github.com/cayleygraph/quad"
+)
+
+// IDStore is an optional Store capability: the store names its terms by
+// integer ids, one per term, so that equal ids are equal terms. The engine
+// then evaluates a basic graph pattern over the merge of all graphs on ids:
+// its joins compare and hash integers, and it looks values up only for the
+// variables a filter reads and for the solutions it passes on. On a large
+// store most values a join touches are never needed, and each costs a
+// lookup that misses the processor's caches.
+type IDStore interface {
+	// TermIDs sets ids[i] to the id of vals[i], 0 when it is not stored.
+	// It reports false, setting nothing, when the store cannot tell equal
+	// terms by their ids; the engine then works on values.
+	TermIDs(ctx context.Context, vals []quad.Value, ids []uint64) (bool, error)
+	// MatchTripleIDs calls fn with the ids of each distinct triple of the
+	// merge of all graphs that matches t (0: a wildcard), once.
+	MatchTripleIDs(ctx context.Context, t [3]uint64, fn func([3]uint64) bool) error
+	// TermValues sets vals[i] to the value of ids[i].
+	TermValues(ctx context.Context, ids []uint64, vals []quad.Value) error
+}
+
+// idBGP is a basic graph pattern evaluated on term ids (see IDStore). It
+// takes the same steps as evalBGPFiltered's value path: the same order, the
+// same filters at the same steps, the same switch from lookups to a hash
+// table, so that it passes the same solutions in the same order.
+type idBGP struct {
+	e      *executor
+	st     IDStore
+	pats   [][3]cterm
+	cid    [][3]uint64 // the ids of the constants of each pattern, 0 for variables
+	sid    []uint64    // the id bound to each slot, 0 = unbound
+	own    []int       // the slots the patterns bind
+	at     [][]evalFn  // filters to check before each step (see evalBGPFiltered)
+	atVars [][]int     // the slots those filters read
+	hs     []hashStep
+	pass   func([]evalFn) bool
+	// distinct: pass only the first solution of each combination of ids
+	// at these slots (see evalBGPFiltered), remembered in seen4 or seenN
+	distinct []int
+	seen4    map[[4]uint64]struct{}
+	seenN    map[string]struct{}
+	kbuf     []byte
+	ibuf     []uint64 // for values
+	slbuf    []int
+	vbuf     []quad.Value
+}
+
+// idBGP returns pats, whose bound slots in row in, set up for evaluation on
+// ids, and true, when the store has ids and the active graph is the merge of
+// all graphs. The BGP is nil, with true, when a constant or a bound term is
+// not stored (nothing matches) or the store failed (e.err is set).
+func (e *executor) idBGP(pats [][3]cterm, in row, ag activeGraph) (*idBGP, bool) {
+	if e.opt.noIDs || ag.mode != gDefault || e.dflt != nil {
+		return nil, false
+	}
+	st, ok := e.st.(IDStore)
+	if !ok {
+		return nil, false
+	}
+	var vals []quad.Value
+	for _, p := range pats {
+		for _, c := range p {
+			v := c.get(in)
+			if v == nil {
+				continue
+			}
+			if l, ok := v.(quad.LangString); ok && strings.ToLower(l.Lang) != l.Lang {
+				return nil, false // the value path matches its lowercase form too
+			}
+			vals = append(vals, v)
+		}
+	}
+	ids := make([]uint64, len(vals))
+	if ok, err := st.TermIDs(e.ctx, vals, ids); err != nil {
+		e.storeFailed(err)
+		return nil, true
+	} else if !ok {
+		return nil, false
+	}
+	b := &idBGP{e: e, st: st, pats: pats, cid: make([][3]uint64, len(pats)), sid: make([]uint64, len(in))}
+	n := 0
+	for i, p := range pats {
+		for j, c := range p {
+			if c.get(in) == nil {
+				if c.slot >= 0 && !slices.Contains(b.own, c.slot) {
+					b.own = append(b.own, c.slot)
+				}
+				continue
+			}
+			id := ids[n]
+			n++
+			if id == 0 {
+				return nil, true
+			}
+			if c.slot < 0 {
+				b.cid[i][j] = id
+			} else {
+				b.sid[c.slot] = id
+			}
+		}
+	}
+	return b, true
+}
+
+// term is the id at position j of pattern i: a constant's, a bound slot's,
+// or 0.
+func (b *idBGP) term(i, j int) uint64 {
+	if c := b.pats[i][j]; c.slot >= 0 {
+		return b.sid[c.slot]
+	}
+	return b.cid[i][j]
+}
+
+// eval calls fn with each solution, scratch holding the values bound before
+// the BGP (and reused for the solutions' values).
+func (b *idBGP) eval(scratch row, fn func(row) bool) bool {
+	e := b.e
+	var prog bgpProgress
+	var step func(i int) bool
+	step = func(i int) bool {
+		if i > 0 && len(b.at[i]) > 0 {
+			if !b.values(scratch, b.atVars[i]) {
+				return false
+			}
+			if !b.pass(b.at[i]) {
+				return e.err == nil
+			}
+		}
+		if i == len(b.pats) {
+			slots := b.own
+			if b.distinct != nil {
+				if b.repeat() {
+					return e.tick()
+				}
+				if !e.hold() {
+					return false
+				}
+				slots = b.distinct // the others are projected away
+			}
+			if !b.values(scratch, slots) {
+				return false
+			}
+			return fn(append(row(nil), scratch...))
+		}
+		p := b.pats[i]
+		visit := func(t [3]uint64) bool {
+			var set [3]int
+			n := 0
+			ok := true
+			for j, c := range p {
+				if !ok || c.slot < 0 {
+					continue
+				}
+				if cur := b.sid[c.slot]; cur != 0 {
+					ok = cur == t[j]
+					continue
+				}
+				b.sid[c.slot] = t[j]
+				set[n] = c.slot
+				n++
+			}
+			cont := true
+			if ok {
+				cont = step(i + 1)
+			}
+			for _, sl := range set[:n] {
+				b.sid[sl], scratch[sl] = 0, nil
+			}
+			return cont
+		}
+		h := &b.hs[i]
+		if i == 0 {
+			prog.est0 = -1
+		}
+		if h.idTable == nil && !h.off {
+			h.lookups++
+			if h.lookups >= hashAfter {
+				remaining := func() int64 { return e.remaining(&prog, h.lookups, i == 0) }
+				if e.hashNow(h, p, e.graph, remaining) && !b.buildHash(h, i) {
+					return false
+				}
+			}
+		}
+		if h.idTable != nil {
+			var k [3]uint64
+			for n, j := range h.keyPos {
+				k[n] = b.term(i, j)
+			}
+			for _, t := range h.idTable[k] {
+				if !e.tick() || !visit(t) {
+					return false
+				}
+			}
+			return true
+		}
+		if i == 0 {
+			first := visit
+			visit = func(t [3]uint64) bool {
+				prog.seen0++
+				return first(t)
+			}
+			prog.s0, prog.p0, prog.o0 = p[0].get(scratch), p[1].get(scratch), p[2].get(scratch)
+		}
+		return b.match([3]uint64{b.term(i, 0), b.term(i, 1), b.term(i, 2)}, visit)
+	}
+	return step(0)
+}
+
+// match calls visit with the triples matching t, until it returns false.
+func (b *idBGP) match(t [3]uint64, visit func([3]uint64) bool) bool {
+	e := b.e
+	if e.err != nil {
+		return false
+	}
+	cont := true
+	err := b.st.MatchTripleIDs(e.ctx, t, func(t [3]uint64) bool {
+		cont = e.tick() && visit(t)
+		return cont
+	})
+	if err != nil {
+		e.storeFailed(err)
+		return false
+	}
+	return cont && e.err == nil
+}
+
+// buildHash fills step h's table from one scan of pattern i's constants.
+func (b *idBGP) buildHash(h *hashStep, i int) bool {
+	table := make(map[[3]uint64][][3]uint64, min(h.est, hashMax))
+	ok := b.match(b.cid[i], func(t [3]uint64) bool {
+		var k [3]uint64
+		for n, j := range h.keyPos {
+			k[n] = t[j]
+		}
+		table[k] = append(table[k], t)
+		return true
+	})
+	h.idTable = table
+	b.e.held += int(h.est)
+	return ok
+}
+
+// repeat reports whether the ids at the distinct slots have been passed
+// before, and remembers them if not.
+func (b *idBGP) repeat() bool {
+	if len(b.distinct) <= 4 {
+		var k [4]uint64
+		for n, s := range b.distinct {
+			k[n] = b.sid[s]
+		}
+		if b.seen4 == nil {
+			b.seen4 = map[[4]uint64]struct{}{}
+		}
+		if _, ok := b.seen4[k]; ok {
+			return true
+		}
+		b.seen4[k] = struct{}{}
+		return false
+	}
+	b.kbuf = b.kbuf[:0]
+	for _, s := range b.distinct {
+		b.kbuf = binary.AppendUvarint(b.kbuf, b.sid[s])
+	}
+	if b.seenN == nil {
+		b.seenN = map[string]struct{}{}
+	}
+	if _, ok := b.seenN[string(b.kbuf)]; ok {
+		return true
+	}
+	b.seenN[string(b.kbuf)] = struct{}{}
+	return false
+}
+
+// values sets the values of the given slots in scratch, for those bound to
+// an id and not set yet.
+func (b *idBGP) values(scratch row, slots []int) bool {
+	b.ibuf, b.slbuf = b.ibuf[:0], b.slbuf[:0]
+	for _, sl := range slots {
+		if scratch[sl] == nil && b.sid[sl] != 0 {
+			b.ibuf = append(b.ibuf, b.sid[sl])
+			b.slbuf = append(b.slbuf, sl)
+		}
+	}
+	if len(b.ibuf) == 0 {
+		return true
+	}
+	b.vbuf = slices.Grow(b.vbuf[:0], len(b.ibuf))[:len(b.ibuf)]
+	if err := b.st.TermValues(b.e.ctx, b.ibuf, b.vbuf); err != nil {
+		b.e.storeFailed(err)
+		return false
+	}
+	for k, sl := range b.slbuf {
+		scratch[sl] = normLiteral(b.vbuf[k])
+	}
+	return true
+}
