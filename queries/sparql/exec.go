@@ -124,7 +124,8 @@ type executor struct {
 	distinctFirst map[*Slice]Op
 	held          int // solutions held in memory
 	bgpStates     map[bgpStateKey][]hashStep
-	maxHeld       int // 0 = unbounded
+	bgpNeed       map[*BGP][]int // the slots read above each BGP, where known (see markNeeded)
+	maxHeld       int            // 0 = unbounded
 }
 
 // Exec runs a query and collects its results.
@@ -1414,7 +1415,7 @@ func (e *executor) evalBGPFiltered(o *BGP, in row, filters []pushedFilter, disti
 			hs[i].off = true
 		}
 	}
-	if b, ok := e.idBGP(pats, scratch, ag); ok {
+	if b, ok := e.idBGP(o, pats, scratch, ag); ok {
 		if b == nil {
 			return e.err == nil // a constant or bound term is not stored: no solutions
 		}

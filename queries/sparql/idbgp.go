@@ -3,6 +3,7 @@ package sparql
 import (
 	"context"
 	"encoding/binary"
+	"maps"
 	"slices"
 	"strings"
 
@@ -34,6 +35,7 @@ type IDStore interface {
 // table, so that it passes the same solutions in the same order.
 type idBGP struct {
 	e      *executor
+	bgp    *BGP
 	st     IDStore
 	pats   [][3]cterm
 	cid    [][3]uint64 // the ids of the constants of each pattern, 0 for variables
@@ -54,11 +56,124 @@ type idBGP struct {
 	vbuf     []quad.Value
 }
 
+// markNeeded records, for each BGP under op, the slots of the variables the
+// operators above it read, when that is known (e.bgpNeed): a BGP evaluated on
+// ids looks values up only for those. need is what op's own parent reads;
+// nil is everything. Operators whose reading is not followed here (joins,
+// OPTIONAL, UNION, MINUS, GRAPH, EXISTS, DISTINCT) need everything of
+// their operands.
+func (e *executor) markNeeded(op Op, need map[string]bool) {
+	with := func(exprs ...Expr) map[string]bool {
+		if need == nil {
+			return nil
+		}
+		m := maps.Clone(need)
+		for _, x := range exprs {
+			exprVars(x, m)
+		}
+		if m["\x00exists"] {
+			return nil // an EXISTS pattern may read any of them
+		}
+		return m
+	}
+	switch o := op.(type) {
+	case *BGP:
+		if need == nil {
+			return
+		}
+		var slots []int
+		for v := range need {
+			if sl, ok := e.slots[v]; ok {
+				slots = append(slots, sl)
+			}
+		}
+		if e.bgpNeed == nil {
+			e.bgpNeed = map[*BGP][]int{}
+		}
+		e.bgpNeed[o] = slots
+	case *Project:
+		m := map[string]bool{}
+		for _, v := range o.Vars {
+			if need == nil || need[v] {
+				m[v] = true
+			}
+		}
+		e.markNeeded(o.Sub, m)
+	case *Slice:
+		e.markNeeded(o.Sub, need)
+	case *Filter:
+		e.markNeeded(o.Sub, with(o.Exprs...))
+	case *Extend:
+		e.markNeeded(o.Sub, with(o.Expr))
+	case *OrderBy:
+		exprs := make([]Expr, len(o.Conds))
+		for i, c := range o.Conds {
+			exprs[i] = c.Expr
+		}
+		e.markNeeded(o.Sub, with(exprs...))
+	case *Group:
+		m := map[string]bool{}
+		for _, x := range o.Keys {
+			exprVars(x, m)
+		}
+		for _, a := range o.Aggs {
+			if a.Call.Star && a.Call.Distinct {
+				m = nil // COUNT(DISTINCT *) compares whole solutions
+				break
+			}
+			for _, x := range a.Call.Args {
+				exprVars(x, m)
+			}
+		}
+		if m["\x00exists"] {
+			m = nil
+		}
+		e.markNeeded(o.Sub, m)
+	default:
+		for _, sub := range children(op) {
+			e.markNeeded(sub, nil)
+		}
+	}
+}
+
+// children returns the operands of op.
+func children(op Op) []Op {
+	switch o := op.(type) {
+	case *Join:
+		return []Op{o.L, o.R}
+	case *LeftJoin:
+		return []Op{o.L, o.R}
+	case *Union:
+		return []Op{o.L, o.R}
+	case *Minus:
+		return []Op{o.L, o.R}
+	case *Graph:
+		return []Op{o.Sub}
+	case *Filter:
+		return []Op{o.Sub}
+	case *Extend:
+		return []Op{o.Sub}
+	case *Group:
+		return []Op{o.Sub}
+	case *OrderBy:
+		return []Op{o.Sub}
+	case *Project:
+		return []Op{o.Sub}
+	case *Distinct:
+		return []Op{o.Sub}
+	case *Reduced:
+		return []Op{o.Sub}
+	case *Slice:
+		return []Op{o.Sub}
+	}
+	return nil // BGP, PathOp, Table
+}
+
 // idBGP returns pats, whose bound slots in row in, set up for evaluation on
 // ids, and true, when the store has ids and the active graph is the merge of
 // all graphs. The BGP is nil, with true, when a constant or a bound term is
 // not stored (nothing matches) or the store failed (e.err is set).
-func (e *executor) idBGP(pats [][3]cterm, in row, ag activeGraph) (*idBGP, bool) {
+func (e *executor) idBGP(o *BGP, pats [][3]cterm, in row, ag activeGraph) (*idBGP, bool) {
 	if e.opt.noIDs || ag.mode != gDefault || e.dflt != nil {
 		return nil, false
 	}
@@ -86,7 +201,7 @@ func (e *executor) idBGP(pats [][3]cterm, in row, ag activeGraph) (*idBGP, bool)
 	} else if !ok {
 		return nil, false
 	}
-	b := &idBGP{e: e, st: st, pats: pats, cid: make([][3]uint64, len(pats)), sid: make([]uint64, len(in))}
+	b := &idBGP{e: e, bgp: o, st: st, pats: pats, cid: make([][3]uint64, len(pats)), sid: make([]uint64, len(in))}
 	n := 0
 	for i, p := range pats {
 		for j, c := range p {
@@ -107,6 +222,9 @@ func (e *executor) idBGP(pats [][3]cterm, in row, ag activeGraph) (*idBGP, bool)
 				b.sid[c.slot] = id
 			}
 		}
+	}
+	if need, ok := e.bgpNeed[o]; ok {
+		b.own = slices.DeleteFunc(b.own, func(sl int) bool { return !slices.Contains(need, sl) })
 	}
 	return b, true
 }
@@ -145,6 +263,9 @@ func (b *idBGP) eval(scratch row, fn func(row) bool) bool {
 					return false
 				}
 				slots = b.distinct // the others are projected away
+				if need, ok := e.bgpNeed[b.bgp]; ok {
+					slots = slices.DeleteFunc(slices.Clone(slots), func(sl int) bool { return !slices.Contains(need, sl) })
+				}
 			}
 			if !b.values(scratch, slots) {
 				return false

@@ -58,6 +58,7 @@ func (q *Query) Iterate(ctx context.Context, st Store, opt Options) (*Iterator, 
 		return nil, err
 	}
 	e.assignSlots(op)
+	e.markNeeded(op, nil)
 	for _, n := range q.Describe {
 		if n.IsVar() {
 			e.slot(n.Var)
