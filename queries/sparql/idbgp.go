@@ -32,7 +32,8 @@ type IDStore interface {
 // idBGP is a basic graph pattern evaluated on term ids (see IDStore). It
 // takes the same steps as evalBGPFiltered's value path: the same order, the
 // same filters at the same steps, the same switch from lookups to a hash
-// table, so that it passes the same solutions in the same order.
+// table, so that it passes the same solutions in the same order (without
+// the values of variables that no operator above reads; see markNeeded).
 type idBGP struct {
 	e      *executor
 	bgp    *BGP
