@@ -68,11 +68,11 @@ func (s *Store) LookupCost() int {
 }
 
 // kvLookupCost is the lookup cost on an embedded store of n quads: 8 below
-// 10^5 quads, doubled at each power of ten from there on, at most 128. A lookup is a seek
-// through more levels of tables, and misses the caches more often, as the
-// store grows, while streaming a quad costs about the same: measured here,
-// a random lookup cost about 25, 40 and 100 streamed triples at 10^5, 10^6
-// and 10^7 quads (docs/performance.md).
+// 10^5 quads, doubled at each power of ten from there on, at most 128. A
+// lookup is a seek through more levels of tables, and misses the caches more
+// often, as the store grows, while streaming a quad costs about the same:
+// measured here, a random lookup cost about 25, 40 and 100 streamed triples
+// at 10^5, 10^6 and 10^7 quads (docs/performance.md).
 func kvLookupCost(n int64) int {
 	c := 8
 	for m := int64(100_000); m <= n && c < 128; m *= 10 {

@@ -957,16 +957,7 @@ func (e *executor) evalDistinct(sub Op, in row, fn func(row) bool) bool {
 			})
 		}
 	}
-	seen := map[string]bool{}
-	var buf []byte
-	return e.eval(sub, in, func(r row) bool {
-		buf = rowKey(buf[:0], r)
-		if seen[string(buf)] {
-			return e.tick()
-		}
-		seen[string(buf)] = true
-		return e.hold() && fn(r)
-	})
+	return e.eval(sub, in, e.firstOf(rowKey, fn))
 }
 
 // projectSlots returns the slots of the variables o projects.
@@ -1266,13 +1257,21 @@ func (e *executor) distinctOn(slots []int, fn func(row) bool) func(row) bool {
 	if slots == nil {
 		return fn
 	}
-	seen := map[string]bool{}
-	var buf []byte
-	return func(r row) bool {
-		buf = buf[:0]
+	return e.firstOf(func(buf []byte, r row) []byte {
 		for _, s := range slots {
 			buf = appendTerm(buf, r[s])
 		}
+		return buf
+	}, fn)
+}
+
+// firstOf returns fn passed only the first row of each key (appended to a
+// buffer by key), holding one solution per key passed.
+func (e *executor) firstOf(key func([]byte, row) []byte, fn func(row) bool) func(row) bool {
+	seen := map[string]bool{}
+	var buf []byte
+	return func(r row) bool {
+		buf = key(buf[:0], r)
 		if seen[string(buf)] {
 			return e.tick()
 		}
@@ -1415,11 +1414,11 @@ func (e *executor) evalBGPFiltered(o *BGP, in row, filters []pushedFilter, disti
 			hs[i].off = true
 		}
 	}
-	if b, ok := e.idBGP(o, pats, scratch, ag); ok {
+	if b, ok := e.idBGP(o, pats, scratch, ag, distinct); ok {
 		if b == nil {
 			return e.err == nil // a constant or bound term is not stored: no solutions
 		}
-		b.at, b.atVars, b.hs, b.pass, b.distinct = at, atVars, hs, pass, distinct
+		b.at, b.atVars, b.hs, b.pass = at, atVars, hs, pass
 		return b.eval(scratch, idFn)
 	}
 	var prog bgpProgress
@@ -1469,14 +1468,8 @@ func (e *executor) evalBGPFiltered(o *BGP, in row, filters []pushedFilter, disti
 		if i == 0 {
 			prog.est0 = -1
 		}
-		if h.table == nil && !h.off {
-			h.lookups++
-			if h.lookups >= hashAfter {
-				remaining := func() int64 { return e.remaining(&prog, h.lookups, i == 0) }
-				if !e.buildHash(h, p, ag, remaining) {
-					return false
-				}
-			}
+		if h.table == nil && !h.off && e.hashNow(h, p, ag, &prog, i) && !e.buildHash(h, p, ag) {
+			return false
 		}
 		if h.table != nil {
 			var k [3]quad.Value
@@ -1568,11 +1561,8 @@ type LookupCoster interface {
 	LookupCost() int
 }
 
-// buildHash decides whether step h switches to a hash table, and builds it.
-func (e *executor) buildHash(h *hashStep, p [3]cterm, ag activeGraph, remaining func() int64) bool {
-	if !e.hashNow(h, p, ag, remaining) {
-		return true
-	}
+// buildHash fills step h's table from one scan of pattern p's constants.
+func (e *executor) buildHash(h *hashStep, p [3]cterm, ag activeGraph) bool {
 	c := constOf
 	table := make(map[[3]quad.Value][]quad.Quad, min(h.est, hashMax))
 	if e.dedup && ag.mode == gDefault {
@@ -1599,10 +1589,15 @@ func constOf(t cterm) quad.Value {
 	return nil
 }
 
-// hashNow reports whether step h, of pattern p, is to switch to a hash table
-// now: when the lookups it is predicted to make still cost more than one
-// scan of its pattern into a table that memory can hold.
-func (e *executor) hashNow(h *hashStep, p [3]cterm, ag activeGraph, remaining func() int64) bool {
+// hashNow counts one more lookup of step h, the i-th of its BGP, of pattern
+// p, and reports whether the step is to switch to a hash table now: when the
+// lookups it is predicted to make still cost more than one scan of its
+// pattern into a table that memory can hold. prog is the BGP's progress.
+func (e *executor) hashNow(h *hashStep, p [3]cterm, ag activeGraph, prog *bgpProgress, i int) bool {
+	h.lookups++
+	if h.lookups < hashAfter {
+		return false
+	}
 	c := constOf
 	if h.est < 0 {
 		g := ag.val
@@ -1622,7 +1617,7 @@ func (e *executor) hashNow(h *hashStep, p [3]cterm, ag activeGraph, remaining fu
 	if lc, ok := e.st.(LookupCoster); ok {
 		cost = int64(max(1, lc.LookupCost()))
 	}
-	return remaining()*cost >= hashBuildCost*h.est
+	return e.remaining(prog, h.lookups, i == 0)*cost >= hashBuildCost*h.est
 }
 
 func quadAt(q quad.Quad, j int) quad.Value {

@@ -36,12 +36,11 @@ type IDStore interface {
 // the values of variables that no operator above reads; see markNeeded).
 type idBGP struct {
 	e      *executor
-	bgp    *BGP
 	st     IDStore
 	pats   [][3]cterm
 	cid    [][3]uint64 // the ids of the constants of each pattern, 0 for variables
 	sid    []uint64    // the id bound to each slot, 0 = unbound
-	own    []int       // the slots the patterns bind
+	emit   []int       // the slots whose values a solution passes on
 	at     [][]evalFn  // filters to check before each step (see evalBGPFiltered)
 	atVars [][]int     // the slots those filters read
 	hs     []hashStep
@@ -171,10 +170,11 @@ func children(op Op) []Op {
 }
 
 // idBGP returns pats, whose bound slots in row in, set up for evaluation on
-// ids, and true, when the store has ids and the active graph is the merge of
+// ids (passing only the first solution of each combination of ids at the
+// distinct slots, when set), and true, when the store has ids and the active graph is the merge of
 // all graphs. The BGP is nil, with true, when a constant or a bound term is
 // not stored (nothing matches) or the store failed (e.err is set).
-func (e *executor) idBGP(o *BGP, pats [][3]cterm, in row, ag activeGraph) (*idBGP, bool) {
+func (e *executor) idBGP(o *BGP, pats [][3]cterm, in row, ag activeGraph, distinct []int) (*idBGP, bool) {
 	if e.opt.noIDs || ag.mode != gDefault || e.dflt != nil {
 		return nil, false
 	}
@@ -202,13 +202,13 @@ func (e *executor) idBGP(o *BGP, pats [][3]cterm, in row, ag activeGraph) (*idBG
 	} else if !ok {
 		return nil, false
 	}
-	b := &idBGP{e: e, bgp: o, st: st, pats: pats, cid: make([][3]uint64, len(pats)), sid: make([]uint64, len(in))}
+	b := &idBGP{e: e, st: st, pats: pats, cid: make([][3]uint64, len(pats)), sid: make([]uint64, len(in))}
 	n := 0
 	for i, p := range pats {
 		for j, c := range p {
 			if c.get(in) == nil {
-				if c.slot >= 0 && !slices.Contains(b.own, c.slot) {
-					b.own = append(b.own, c.slot)
+				if c.slot >= 0 && distinct == nil && !slices.Contains(b.emit, c.slot) {
+					b.emit = append(b.emit, c.slot)
 				}
 				continue
 			}
@@ -224,8 +224,12 @@ func (e *executor) idBGP(o *BGP, pats [][3]cterm, in row, ag activeGraph) (*idBG
 			}
 		}
 	}
+	b.distinct = distinct
+	if distinct != nil {
+		b.emit = slices.Clone(distinct) // the others are projected away
+	}
 	if need, ok := e.bgpNeed[o]; ok {
-		b.own = slices.DeleteFunc(b.own, func(sl int) bool { return !slices.Contains(need, sl) })
+		b.emit = slices.DeleteFunc(b.emit, func(sl int) bool { return !slices.Contains(need, sl) })
 	}
 	return b, true
 }
@@ -255,7 +259,6 @@ func (b *idBGP) eval(scratch row, fn func(row) bool) bool {
 			}
 		}
 		if i == len(b.pats) {
-			slots := b.own
 			if b.distinct != nil {
 				if b.repeat() {
 					return e.tick()
@@ -263,12 +266,8 @@ func (b *idBGP) eval(scratch row, fn func(row) bool) bool {
 				if !e.hold() {
 					return false
 				}
-				slots = b.distinct // the others are projected away
-				if need, ok := e.bgpNeed[b.bgp]; ok {
-					slots = slices.DeleteFunc(slices.Clone(slots), func(sl int) bool { return !slices.Contains(need, sl) })
-				}
 			}
-			if !b.values(scratch, slots) {
+			if !b.values(scratch, b.emit) {
 				return false
 			}
 			return fn(append(row(nil), scratch...))
@@ -303,14 +302,8 @@ func (b *idBGP) eval(scratch row, fn func(row) bool) bool {
 		if i == 0 {
 			prog.est0 = -1
 		}
-		if h.idTable == nil && !h.off {
-			h.lookups++
-			if h.lookups >= hashAfter {
-				remaining := func() int64 { return e.remaining(&prog, h.lookups, i == 0) }
-				if e.hashNow(h, p, e.graph, remaining) && !b.buildHash(h, i) {
-					return false
-				}
-			}
+		if h.idTable == nil && !h.off && e.hashNow(h, p, e.graph, &prog, i) && !b.buildHash(h, i) {
+			return false
 		}
 		if h.idTable != nil {
 			var k [3]uint64
