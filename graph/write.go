@@ -226,6 +226,28 @@ type BulkOptions struct {
 	Quads int
 }
 
+// nativeSettler is a QuadStore that can finish the work a write leaves to
+// the background (graph/kvstore).
+type nativeSettler interface {
+	Settle(ctx context.Context) error
+}
+
+// Settle waits until the store has finished the work that writes leave to
+// the background, so that the next process to open it reads at full speed
+// from its first query: the embedded store on LevelDB merges the tables a
+// load leaves on its first level, which goleveldb would otherwise do after
+// the next open, while answering queries. Commands that write and exit
+// (partygraph load) call it before they close the store; the other backends
+// have nothing to do.
+func (s *Store) Settle(ctx context.Context) error {
+	if st, ok := s.qs.(nativeSettler); ok {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		return st.Settle(ctx)
+	}
+	return nil
+}
+
 // nativeSourceLoader is a QuadStore with a journaled bulk load of new
 // sources (graph/kvstore).
 type nativeSourceLoader interface {

@@ -2,12 +2,15 @@ package kvstore
 
 import (
 	"bytes"
+	"context"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -43,6 +46,7 @@ type engine interface {
 	view(fn func(r reader) error) error
 	update(fn func(r reader, w writer) error) error
 	compact() error
+	settle(ctx context.Context) error
 	close() error
 }
 
@@ -101,6 +105,9 @@ func (e *boltEngine) close() error { return e.db.Close() }
 
 func (e *boltEngine) compact() error { return nil }
 
+// settle has nothing to do on bolt: a committed write is in its place.
+func (e *boltEngine) settle(context.Context) error { return nil }
+
 func (e *boltEngine) view(fn func(r reader) error) error {
 	return e.db.View(func(tx *bolt.Tx) error { return fn(boltTx{tx}) })
 }
@@ -146,6 +153,7 @@ func (t boltTx) del(table byte, key []byte) error      { return t.bucket(table).
 
 type levelEngine struct {
 	db *leveldb.DB
+	o  *opt.Options
 	// batch is reused by the writes, which the Store serialises: Load keeps
 	// the capacity of its record index.
 	batch leveldb.Batch
@@ -222,7 +230,7 @@ func openLevel(dir string, timeout time.Duration) (*levelEngine, error) {
 	for {
 		db, err := leveldb.OpenFile(dir, o)
 		if err == nil {
-			return &levelEngine{db: db}, nil
+			return &levelEngine{db: db, o: o}, nil
 		}
 		if !errors.Is(err, syscall.EWOULDBLOCK) && !errors.Is(err, syscall.EAGAIN) {
 			if lerrors.IsCorrupted(err) {
@@ -250,6 +258,67 @@ func (e *levelEngine) compact() error {
 	e.dropViews()
 	defer e.dropViews()
 	return e.db.CompactRange(util.Range{})
+}
+
+// settlePoll is how often settle looks at LevelDB's levels.
+const settlePoll = 20 * time.Millisecond
+
+// settle writes LevelDB's memtable to a table and waits until no level needs
+// a compaction, so that the store is in its place for reading when the
+// process stops: goleveldb's Close writes neither, so the next open would
+// replay the journal into a level-0 table and merge it while answering
+// queries, and a short-lived process (a query) would abandon that merge at
+// its close, to start it again at the next open.
+//
+// CompactRange over the meta table writes the memtable when it reaches into
+// that range (every write updates a meta key) and compacts the tables that
+// overlap the range, level by level; the automatic compactions that remain
+// run in the background, and settle polls the levels until they are done.
+func (e *levelEngine) settle(ctx context.Context) error {
+	meta := []byte{tableMeta}
+	if err := e.db.CompactRange(util.Range{Start: meta, Limit: []byte{tableMeta + 1}}); err != nil {
+		return err
+	}
+	for {
+		busy, err := e.compacting()
+		if err != nil || !busy {
+			e.dropViews()
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(settlePoll):
+		}
+	}
+}
+
+// compacting reports whether a level holds more than LevelDB's options let
+// it before it is compacted (level 0 by its tables, the others by their
+// size): the score goleveldb compacts by, read from its "leveldb.stats"
+// table (one row per level: level | tables | size in MiB | ...).
+func (e *levelEngine) compacting() (bool, error) {
+	stats, err := e.db.GetProperty("leveldb.stats")
+	if err != nil {
+		return false, err
+	}
+	for _, line := range strings.Split(stats, "\n") {
+		f := strings.Split(line, "|")
+		if len(f) < 3 {
+			continue
+		}
+		level, err1 := strconv.Atoi(strings.TrimSpace(f[0]))
+		tables, err2 := strconv.Atoi(strings.TrimSpace(f[1]))
+		mib, err3 := strconv.ParseFloat(strings.TrimSpace(f[2]), 64)
+		if err1 != nil || err2 != nil || err3 != nil {
+			continue // the header
+		}
+		if level == 0 && tables >= e.o.GetCompactionL0Trigger() ||
+			level > 0 && mib*(1<<20) >= float64(e.o.GetCompactionTotalSize(level)) {
+			return true, nil
+		}
+	}
+	return false, nil
 }
 
 func (e *levelEngine) view(fn func(r reader) error) error {

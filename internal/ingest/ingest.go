@@ -7,9 +7,11 @@ import (
 	"io"
 	"io/fs"
 	"log/slog"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -148,11 +150,26 @@ func (l *Loader) Load(ctx context.Context, paths []string) (Report, error) {
 	for _, v := range labels {
 		stored[v] = true
 	}
-	for _, p := range work {
+	// The curated data a store does not hold yet rides along with the last
+	// file that takes the bulk path, in its transaction: written on its own
+	// after a bulk load, it would leave a table spanning the whole store,
+	// which LevelDB then merges with every table the load wrote.
+	ride, rider, err := l.rideAlong(work, stored)
+	if err != nil {
+		return rep, err
+	}
+	for i, p := range work {
 		if p.res.Skipped == "" {
-			ch, err := l.write(ctx, p, stored)
+			var extra []Curated
+			if i == rider {
+				extra = ride
+			}
+			ch, err := l.write(ctx, p, stored, extra)
 			if err != nil {
 				return rep, fmt.Errorf("load %s: %w", p.res.Path, err)
+			}
+			for _, c := range extra {
+				stored[c.Label] = true
 			}
 			for _, v := range p.res.Labels {
 				stored[v] = true
@@ -168,6 +185,9 @@ func (l *Loader) Load(ctx context.Context, paths []string) (Report, error) {
 	// embedded store then finds it empty, and its tables need no merging
 	// (graph/kvstore, sortload.go).
 	for _, c := range l.Curated {
+		if rider >= 0 && slices.ContainsFunc(ride, func(r Curated) bool { return r.Label == c.Label }) {
+			continue
+		}
 		quads, err := c.Quads()
 		if err != nil {
 			return rep, fmt.Errorf("load %s: %w", c.Label, err)
@@ -180,20 +200,69 @@ func (l *Loader) Load(ctx context.Context, paths []string) (Report, error) {
 	return rep, nil
 }
 
+// bulk reports whether write stores p with the bulk path: N-Quads of
+// sources none of which is stored.
+func bulk(p pending, stored map[quad.Value]bool) bool {
+	if p.res.Skipped != "" || !p.nq || len(p.res.Labels) == 0 {
+		return false
+	}
+	for _, v := range p.res.Labels {
+		if stored[v] {
+			return false
+		}
+	}
+	return true
+}
+
+// rideAlong returns the curated data that the store does not hold and no
+// file states, with their quads read, and the index in work of the last file
+// that write stores with the bulk path (-1 when none does, or when there is
+// nothing to take along).
+func (l *Loader) rideAlong(work []pending, stored map[quad.Value]bool) ([]Curated, int, error) {
+	after := maps.Clone(stored) // the sources stored as the files are written
+	last := -1
+	for i, p := range work {
+		if bulk(p, after) {
+			last = i
+		}
+		if p.res.Skipped == "" {
+			for _, v := range p.res.Labels {
+				after[v] = true
+			}
+		}
+	}
+	if last < 0 {
+		return nil, -1, nil
+	}
+	var ride []Curated
+	for _, c := range l.Curated {
+		if after[c.Label] {
+			continue
+		}
+		quads, err := c.Quads()
+		if err != nil {
+			return nil, -1, fmt.Errorf("load %s: %w", c.Label, err)
+		}
+		ride = append(ride, Curated{Label: c.Label, Quads: func() ([]quad.Quad, error) { return quads, nil }})
+	}
+	if len(ride) == 0 {
+		return nil, -1, nil
+	}
+	return ride, last, nil
+}
+
 // write stores one checked file: a document, or N-Quads restating stored
-// sources, with Replace; N-Quads of new sources with the bulk path.
-func (l *Loader) write(ctx context.Context, p pending, stored map[quad.Value]bool) (graph.Change, error) {
+// sources, with Replace; N-Quads of new sources with the bulk path, together
+// with the quads of extra (none of whose labels is stored), whose quads the
+// change it returns leaves out.
+func (l *Loader) write(ctx context.Context, p pending, stored map[quad.Value]bool, extra []Curated) (graph.Change, error) {
 	if !p.nq {
 		return l.Store.Replace(ctx, p.res.Labels, p.quads)
 	}
 	if len(p.res.Labels) == 0 { // no quads
 		return graph.Change{}, nil
 	}
-	bulk := true
-	for _, v := range p.res.Labels {
-		bulk = bulk && !stored[v]
-	}
-	if !bulk {
+	if !bulk(p, stored) {
 		label, override := l.fileLabel()
 		quads, labels, err := graph.ReadQuadFile(p.res.Path, label, override)
 		if err != nil {
@@ -222,8 +291,44 @@ func (l *Loader) write(ctx context.Context, p pending, stored map[quad.Value]boo
 		defer bar.Finish()
 		r = &countingReader{r: sf, bar: bar}
 	}
-	_, ch, err := l.Store.BulkLoadSources(ctx, p.res.Labels, r, graph.BulkOptions{Batch: bulkBatch, Quads: p.res.Quads})
-	return ch, err
+	labels, n := p.res.Labels, p.res.Quads
+	var ride []quad.Quad
+	distinct := map[string]bool{}
+	for _, c := range extra {
+		quads, err := c.Quads()
+		if err != nil {
+			return graph.Change{}, err
+		}
+		labels = append(slices.Clip(labels), c.Label)
+		ride = append(ride, quads...)
+		for _, q := range quads {
+			distinct[q.String()] = true
+		}
+	}
+	if len(ride) > 0 {
+		r = &concatReader{rs: []quad.Reader{r, quad.NewReader(ride)}}
+		n += len(ride)
+	}
+	_, ch, err := l.Store.BulkLoadSources(ctx, labels, r, graph.BulkOptions{Batch: bulkBatch, Quads: n})
+	if err != nil {
+		return graph.Change{}, err
+	}
+	ch.Added -= len(distinct)
+	return ch, nil
+}
+
+// concatReader reads its readers one after the other.
+type concatReader struct{ rs []quad.Reader }
+
+func (c *concatReader) ReadQuad() (quad.Quad, error) {
+	for len(c.rs) > 0 {
+		q, err := c.rs[0].ReadQuad()
+		if err != io.EOF {
+			return q, err
+		}
+		c.rs = c.rs[1:]
+	}
+	return quad.Quad{}, io.EOF
 }
 
 // fileLabel returns the label the quads of N-Quads files get, and whether
