@@ -1537,7 +1537,7 @@ type hashStep struct {
 	est     int64                         // estimate of the pattern with its constants only; -1 = not asked
 	off     bool                          // never hash this step
 	table   map[[3]quad.Value][]quad.Quad // keyed by the values at keyPos
-	idTable map[[3]uint64][][3]uint64     // the same on term ids (see idBGP)
+	idTable *idHash                       // the same on term ids (see idBGP)
 }
 
 // Hashing thresholds: a step is considered for hashing after hashAfter

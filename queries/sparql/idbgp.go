@@ -310,8 +310,8 @@ func (b *idBGP) eval(scratch row, fn func(row) bool) bool {
 			for n, j := range h.keyPos {
 				k[n] = b.term(i, j)
 			}
-			for _, t := range h.idTable[k] {
-				if !e.tick() || !visit(t) {
+			for at := h.idTable.first(k); at >= 0; at = h.idTable.next[at] {
+				if !e.tick() || !visit(h.idTable.trips[at]) {
 					return false
 				}
 			}
@@ -350,18 +350,74 @@ func (b *idBGP) match(t [3]uint64, visit func([3]uint64) bool) bool {
 
 // buildHash fills step h's table from one scan of pattern i's constants.
 func (b *idBGP) buildHash(h *hashStep, i int) bool {
-	table := make(map[[3]uint64][][3]uint64, min(h.est, hashMax))
+	table := newIDHash(len(h.keyPos), int(min(h.est, hashMax)))
 	ok := b.match(b.cid[i], func(t [3]uint64) bool {
 		var k [3]uint64
 		for n, j := range h.keyPos {
 			k[n] = t[j]
 		}
-		table[k] = append(table[k], t)
+		table.add(k, t)
 		return true
 	})
 	h.idTable = table
 	b.e.held += int(h.est)
 	return ok
+}
+
+// An idHash holds triples by a key of up to three ids. The triples sit in
+// one slice, each chained to the one added before it with the same key, so
+// that building the table allocates a few growing slices rather than a
+// slice per key, and a key of one id (a join on one variable, the common
+// case) is a map of 12-byte entries.
+type idHash struct {
+	one   map[uint64]int32    // the last triple added under each key, for keys of one id
+	many  map[[3]uint64]int32 // the same for longer keys
+	next  []int32             // the triple added before it with the same key, or -1
+	trips [][3]uint64
+}
+
+func newIDHash(keyLen, size int) *idHash {
+	h := &idHash{next: make([]int32, 0, size), trips: make([][3]uint64, 0, size)}
+	if keyLen == 1 {
+		h.one = make(map[uint64]int32, size)
+	} else {
+		h.many = make(map[[3]uint64]int32, size)
+	}
+	return h
+}
+
+func (h *idHash) add(k [3]uint64, t [3]uint64) {
+	at := int32(len(h.trips))
+	prev, ok := int32(-1), false
+	if h.one != nil {
+		if prev, ok = h.one[k[0]]; !ok {
+			prev = -1
+		}
+		h.one[k[0]] = at
+	} else {
+		if prev, ok = h.many[k]; !ok {
+			prev = -1
+		}
+		h.many[k] = at
+	}
+	h.trips = append(h.trips, t)
+	h.next = append(h.next, prev)
+}
+
+// first returns the place of the last triple added under k, or -1; next
+// leads from there to the others.
+func (h *idHash) first(k [3]uint64) int32 {
+	var at int32
+	var ok bool
+	if h.one != nil {
+		at, ok = h.one[k[0]]
+	} else {
+		at, ok = h.many[k]
+	}
+	if !ok {
+		return -1
+	}
+	return at
 }
 
 // repeat reports whether the ids at the distinct slots have been passed
