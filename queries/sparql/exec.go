@@ -125,6 +125,7 @@ type executor struct {
 	held          int // solutions held in memory
 	bgpStates     map[bgpStateKey][]hashStep
 	bgpNeed       map[*BGP][]int // the slots read above each BGP, where known (see markNeeded)
+	lent          map[*BGP]bool  // BGPs whose consumer keeps no solution: they pass their scratch row (see markNeeded)
 	maxHeld       int            // 0 = unbounded
 }
 
@@ -1316,6 +1317,7 @@ func (e *executor) evalBGPFiltered(o *BGP, in row, filters []pushedFilter, disti
 		pats[i] = [3]cterm{e.cnode(t.S), e.cnode(t.P), e.cnode(t.O)}
 	}
 	scratch := append(row(nil), in...)
+	lent := e.lent[o]
 	ag := e.graph
 	// at[i] are the filters to check once pattern i-1 is matched (at[0]: before any)
 	at := make([][]evalFn, len(pats)+1)
@@ -1418,7 +1420,7 @@ func (e *executor) evalBGPFiltered(o *BGP, in row, filters []pushedFilter, disti
 		if b == nil {
 			return e.err == nil // a constant or bound term is not stored: no solutions
 		}
-		b.at, b.atVars, b.hs, b.pass = at, atVars, hs, pass
+		b.at, b.atVars, b.hs, b.pass, b.lent = at, atVars, hs, pass, lent
 		return b.eval(scratch, idFn)
 	}
 	var prog bgpProgress
@@ -1428,6 +1430,9 @@ func (e *executor) evalBGPFiltered(o *BGP, in row, filters []pushedFilter, disti
 			return e.err == nil
 		}
 		if i == len(pats) {
+			if lent {
+				return fn(scratch)
+			}
 			return fn(append(row(nil), scratch...))
 		}
 		p := pats[i]

@@ -41,6 +41,7 @@ type idBGP struct {
 	cid    [][3]uint64 // the ids of the constants of each pattern, 0 for variables
 	sid    []uint64    // the id bound to each slot, 0 = unbound
 	emit   []int       // the slots whose values a solution passes on
+	lent   bool        // pass scratch itself, not a copy (see executor.lent)
 	at     [][]evalFn  // filters to check before each step (see evalBGPFiltered)
 	atVars [][]int     // the slots those filters read
 	hs     []hashStep
@@ -61,7 +62,8 @@ type idBGP struct {
 // ids looks values up only for those. need is what op's own parent reads;
 // nil is everything. Operators whose reading is not followed here (joins,
 // OPTIONAL, UNION, MINUS, GRAPH, EXISTS, DISTINCT) need everything of
-// their operands.
+// their operands. It also records the BGPs whose solutions go to a GROUP
+// (e.lent).
 func (e *executor) markNeeded(op Op, need map[string]bool) {
 	with := func(exprs ...Expr) map[string]bool {
 		if need == nil {
@@ -129,6 +131,19 @@ func (e *executor) markNeeded(op Op, need map[string]bool) {
 			m = nil
 		}
 		e.markNeeded(o.Sub, m)
+		// A group keeps no solution, only values computed from them, so a
+		// BGP feeding it, directly or through a FILTER (which passes
+		// solutions on as they come), may pass its scratch row.
+		sub := o.Sub
+		if f, ok := sub.(*Filter); ok {
+			sub = f.Sub
+		}
+		if b, ok := sub.(*BGP); ok {
+			if e.lent == nil {
+				e.lent = map[*BGP]bool{}
+			}
+			e.lent[b] = true
+		}
 	default:
 		for _, sub := range children(op) {
 			e.markNeeded(sub, nil)
@@ -269,6 +284,9 @@ func (b *idBGP) eval(scratch row, fn func(row) bool) bool {
 			}
 			if !b.values(scratch, b.emit) {
 				return false
+			}
+			if b.lent {
+				return fn(scratch)
 			}
 			return fn(append(row(nil), scratch...))
 		}
