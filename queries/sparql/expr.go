@@ -326,7 +326,11 @@ func parseDateTime(s string, date bool) (dateVal, bool) {
 	} else if i := strings.IndexByte(body, '.'); i >= 0 {
 		layout += "." + strings.Repeat("9", len(body)-i-1)
 	}
-	t, err := time.Parse(layout, body)
+	t, ok := quickTime(body, date)
+	var err error
+	if !ok {
+		t, err = time.Parse(layout, body)
+	}
 	if err != nil {
 		if !date && strings.HasSuffix(body, "T24:00:00") {
 			t, err = time.Parse("2006-01-02", body[:len(body)-9])
@@ -353,6 +357,56 @@ func parseDateTime(s string, date bool) (dateVal, bool) {
 	}
 	d.t = time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), loc)
 	return d, true
+}
+
+// quickTime parses the commonest forms, YYYY-MM-DD for a date and
+// YYYY-MM-DDThh:mm:ss for a date-time, as time.Parse does with the layouts of
+// parseDateTime, at a fraction of its cost (ORDER BY and FILTER parse a date
+// per solution); ok is false for any other input, which time.Parse then
+// reads.
+func quickTime(s string, date bool) (time.Time, bool) {
+	n := 10
+	if !date {
+		n = 19
+	}
+	if len(s) != n || s[4] != '-' || s[7] != '-' {
+		return time.Time{}, false
+	}
+	num := func(i, j int) (int, bool) {
+		v := 0
+		for _, c := range []byte(s[i:j]) {
+			if c < '0' || c > '9' {
+				return 0, false
+			}
+			v = v*10 + int(c-'0')
+		}
+		return v, true
+	}
+	y, ok1 := num(0, 4)
+	m, ok2 := num(5, 7)
+	d, ok3 := num(8, 10)
+	if !ok1 || !ok2 || !ok3 || m < 1 || m > 12 || d < 1 || d > daysIn(time.Month(m), y) {
+		return time.Time{}, false
+	}
+	var hh, mm, ss int
+	if !date {
+		var ok4, ok5, ok6 bool
+		if s[10] != 'T' || s[13] != ':' || s[16] != ':' {
+			return time.Time{}, false
+		}
+		hh, ok4 = num(11, 13)
+		mm, ok5 = num(14, 16)
+		ss, ok6 = num(17, 19)
+		if !ok4 || !ok5 || !ok6 || hh > 23 || mm > 59 || ss > 59 {
+			return time.Time{}, false
+		}
+	}
+	return time.Date(y, time.Month(m), d, hh, mm, ss, 0, time.UTC), true
+}
+
+// daysIn returns the number of days of month m in year y.
+func daysIn(m time.Month, y int) int {
+	return time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 
 // ---- term classification ----
