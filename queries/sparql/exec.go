@@ -124,9 +124,10 @@ type executor struct {
 	distinctFirst map[*Slice]Op
 	held          int // solutions held in memory
 	bgpStates     map[bgpStateKey][]hashStep
-	bgpNeed       map[*BGP][]int // the slots read above each BGP, where known (see markNeeded)
-	lent          map[*BGP]bool  // BGPs whose consumer keeps no solution: they pass their scratch row (see markNeeded)
-	maxHeld       int            // 0 = unbounded
+	bgpNeed       map[*BGP][]int          // the slots read above each BGP, where known (see markNeeded)
+	lent          map[*BGP]bool           // BGPs whose consumer keeps no solution: they pass their scratch row (see markNeeded)
+	bounds        map[*BGP][]pushedFilter // filters a top-k above a BGP pushes into it (see evalTopK)
+	maxHeld       int                     // 0 = unbounded
 }
 
 // Exec runs a query and collects its results.
@@ -1292,6 +1293,9 @@ type pushedFilter struct {
 // set, it passes only the first solution of each combination of values at
 // those slots.
 func (e *executor) evalBGPFiltered(o *BGP, in row, filters []pushedFilter, distinct []int, fn func(row) bool) bool {
+	if b := e.bounds[o]; len(b) > 0 {
+		filters = append(slices.Clip(filters), b...)
+	}
 	idFn := fn
 	fn = e.distinctOn(distinct, fn)
 	if len(o.Triples) == 0 {
@@ -1971,6 +1975,21 @@ func (e *executor) evalTopK(o *OrderBy, in row, k int64, fn func(row) bool) bool
 	}
 	keys, less := e.orderKeys(o.Conds)
 	var top []keyed
+	if bgp, vars := e.boundable(o); bgp != nil && k > 0 {
+		// Once k solutions are kept, one whose first sort key is worse than
+		// the k-th's cannot enter: the BGP drops it as soon as that key's
+		// variables are bound, before its other patterns, DISTINCT and the
+		// lookups of its other values.
+		first, less1 := e.orderKeys(o.Conds[:1])
+		bound := pushedFilter{vars: vars, f: func(r row) (quad.Value, error) {
+			return boolVal(int64(len(top)) < k || !less1(top[k-1].k[:1], first(r))), nil
+		}}
+		if e.bounds == nil {
+			e.bounds = map[*BGP][]pushedFilter{}
+		}
+		e.bounds[bgp] = append(e.bounds[bgp], bound)
+		defer func() { e.bounds[bgp] = e.bounds[bgp][:len(e.bounds[bgp])-1] }()
+	}
 	ok := e.eval(o.Sub, in, func(r row) bool {
 		kr := keys(r)
 		if int64(len(top)) == k && (k == 0 || !less(kr, top[k-1].k)) {
@@ -1995,6 +2014,48 @@ func (e *executor) evalTopK(o *OrderBy, in row, k int64, fn func(row) bool) bool
 		}
 	}
 	return true
+}
+
+// boundable returns the BGP whose solutions reach the top-k of o unchanged
+// but for DISTINCT, a projection and FILTERs (so a solution the top-k would
+// refuse may be dropped inside the BGP), and the slots of the variables of
+// o's first sort key, which the projection must keep; nil when there is
+// none.
+func (e *executor) boundable(o *OrderBy) (*BGP, []int) {
+	m := map[string]bool{}
+	exprVars(o.Conds[0].Expr, m)
+	if len(m) == 0 || m["\x00exists"] {
+		return nil, nil
+	}
+	sub := o.Sub
+	if d, ok := sub.(*Distinct); ok {
+		sub = d.Sub
+	}
+	if p, ok := sub.(*Project); ok {
+		for v := range m {
+			if !slices.Contains(p.Vars, v) {
+				return nil, nil
+			}
+		}
+		sub = p.Sub
+	}
+	if f, ok := sub.(*Filter); ok {
+		sub = f.Sub
+	}
+	b, ok := sub.(*BGP)
+	if !ok {
+		return nil, nil
+	}
+	var vars []int
+	for v := range m {
+		sl, ok := e.slots[v]
+		if !ok {
+			return nil, nil
+		}
+		vars = append(vars, sl)
+	}
+	slices.Sort(vars)
+	return b, vars
 }
 
 func (e *executor) sortRows(rs []row, conds []OrderCond) {
