@@ -68,43 +68,15 @@ if [ -z "$SETS" ]; then
 	fi
 	if [ $BIG = 1 ]; then SETS="$SETS gen-1e7"; fi
 fi
-LUBM=${LUBM_DIR:-$ROOT/../shared/lubm}
-
-mkdir -p "$WORK/bin" "$WORK/data" "$WORK/db" "$WORK/results"
+. "$ROOT/bench/common.sh"
+build_tools
+mkdir -p "$WORK/results"
 rm -f "$WORK"/results/*.json
-log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-
-log "building partygraph and pgbench"
-(cd "$ROOT" && go build -o "$WORK/bin/partygraph" ./cmd/partygraph && go build -o "$WORK/bin/pgbench" ./bench/cmd/pgbench)
-PG=$WORK/bin/partygraph
-PGB=$WORK/bin/pgbench
 
 if ! node -e "process.exit(require('$ROOT/bench/node_modules/oxigraph/package.json').version === '$OXIGRAPH_VERSION' ? 0 : 1)" 2>/dev/null; then
 	log "installing oxigraph@$OXIGRAPH_VERSION into bench/node_modules"
 	(cd "$ROOT/bench" && npm install --no-save --no-package-lock --no-audit --no-fund "oxigraph@$OXIGRAPH_VERSION" >&2)
 fi
-
-# data FILE for a set name, generating or unpacking it once.
-data_file() {
-	local name=$1 f
-	case "$name" in
-	gen-1e*)
-		f=$WORK/data/$name.nq
-		if [ ! -s "$f" ]; then
-			local n=$((10 ** ${name#gen-1e}))
-			log "generating $n quads into $f"
-			"$PGB" gen --quads "$n" --seed 1 --out "$f.tmp" >&2 && mv "$f.tmp" "$f"
-		fi ;;
-	lubm*)
-		f=$WORK/data/$name.nq
-		if [ ! -s "$f" ]; then
-			log "unpacking $LUBM/$name.nq.gz"
-			gzip -dc "$LUBM/$name.nq.gz" > "$f.tmp" && mv "$f.tmp" "$f"
-		fi ;;
-	*) echo "bench/run.sh: unknown data set $name" >&2; exit 2 ;;
-	esac
-	echo "$f"
-}
 
 queries_for() {
 	case "$1" in

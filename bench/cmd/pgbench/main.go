@@ -4,8 +4,9 @@
 //
 //	pgbench gen --quads N [--seed S] --out FILE.nq
 //	pgbench gen --corpus --meetings N [--seed S] --out DIR
-//	pgbench query --db DIR [--runs N] [--load-ms MS] [--data FILE] QUERY.rq... > partygraph.json
+//	pgbench query --db DIR [--runs N] [--min-time D] [--load-ms MS] [--data FILE] QUERY.rq... > partygraph.json
 //	pgbench report [--tsv FILE] RESULT.json...
+//	pgbench growth RESULT.json...
 //
 // The JSON of "query" has the form bench/oxigraph.mjs prints, so "report"
 // can pair the two engines' results by data set and query name.
@@ -47,8 +48,9 @@ func main() {
 const usage = `usage:
   pgbench gen --quads N [--seed S] --out FILE.nq
   pgbench gen --corpus --meetings N [--seed S] --out DIR
-  pgbench query --db DIR [--runs N] [--load-ms MS] [--data FILE] QUERY.rq...
+  pgbench query --db DIR [--runs N] [--min-time D] [--load-ms MS] [--data FILE] QUERY.rq...
   pgbench report [--tsv FILE] RESULT.json...
+  pgbench growth RESULT.json...
 `
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -63,6 +65,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runQuery(ctx, args[1:], stdout, stderr)
 	case "report":
 		return runReport(args[1:], stdout, stderr)
+	case "growth":
+		return runGrowth(args[1:], stdout, stderr)
 	}
 	fmt.Fprint(stderr, usage)
 	return fmt.Errorf("unknown command %q", args[0])
@@ -139,6 +143,7 @@ func runQuery(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	data := fs.String("data", "", "the data file, copied into the JSON")
 	timeout := fs.Duration("timeout", time.Minute, "time limit of one query run")
 	budget := fs.Duration("budget", 20*time.Second, "stop repeating a query once its runs took this long together")
+	minTime := fs.Duration("min-time", 0, "repeat a query past --runs until its timed runs took this long together (a fast query then gets as long a look as a slow one)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -156,12 +161,15 @@ func runQuery(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	res := Result{Engine: "partygraph", Data: *data, Quads: n, LoadMs: *loadMs}
 	for _, file := range fs.Args() {
-		res.Queries = append(res.Queries, timeQuery(ctx, st, file, *warmup, *runs, *timeout, *budget))
+		res.Queries = append(res.Queries, timeQuery(ctx, st, file, *warmup, *runs, *minTime, *timeout, *budget))
 	}
 	return json.NewEncoder(stdout).Encode(res)
 }
 
-func timeQuery(ctx context.Context, st *graph.Store, file string, warmup, runs int, timeout, budget time.Duration) QueryResult {
+// timeQuery runs the query in file warmup times untimed, then at least runs
+// times and for at least minTime in all, and no longer once the timed runs
+// took budget, and reports the median.
+func timeQuery(ctx context.Context, st *graph.Store, file string, warmup, runs int, minTime, timeout, budget time.Duration) QueryResult {
 	r := QueryResult{Name: strings.TrimSuffix(filepath.Base(file), ".rq"), File: file}
 	text, err := os.ReadFile(file)
 	if err != nil {
@@ -170,7 +178,7 @@ func timeQuery(ctx context.Context, st *graph.Store, file string, warmup, runs i
 	}
 	var times []float64
 	var total time.Duration
-	for i := range warmup + runs {
+	for i := 0; i < warmup+runs || total < minTime; i++ {
 		if i > warmup && total > budget {
 			break // a slow query: the median of fewer runs
 		}

@@ -41,13 +41,9 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 	byData := map[string]map[string]Result{} // data set -> engine -> result
 	var order []string
 	for _, path := range fs.Args() {
-		b, err := os.ReadFile(path)
+		r, err := readResult(path)
 		if err != nil {
-			return err
-		}
-		var r Result
-		if err := json.Unmarshal(b, &r); err != nil {
-			return fmt.Errorf("report %s: %w", path, err)
+			return fmt.Errorf("report: %w", err)
 		}
 		name := dataName(r.Data)
 		if byData[name] == nil {
@@ -113,6 +109,19 @@ func pair(data string, quads int64, order int, pg, ox QueryResult, havePG bool) 
 }
 
 // dataName is the data set of a file: its name without .nq and .gz.
+// readResult reads one engine's results from a JSON file.
+func readResult(path string) (Result, error) {
+	var r Result
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return r, err
+	}
+	if err := json.Unmarshal(b, &r); err != nil {
+		return r, fmt.Errorf("%s: %w", path, err)
+	}
+	return r, nil
+}
+
 func dataName(path string) string {
 	name := filepath.Base(path)
 	name = strings.TrimSuffix(name, ".gz")
