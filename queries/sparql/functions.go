@@ -126,6 +126,38 @@ func (e *executor) compile(x Expr) evalFn {
 	return func(row) (quad.Value, error) { return nil, errType }
 }
 
+// dateAgainst returns valueCompare for comparisons with the constant date or
+// date-time d on the right (on the left with left set), which parses d once
+// and reads the other operand's date again only when it differs from the
+// last one's: solutions come in index order, where equal dates are next to
+// each other. (An evaluation runs in one goroutine.)
+func dateAgainst(d dateVal, left bool) func(a, b quad.Value) (int, error) {
+	var last quad.TypedString
+	var lastD dateVal
+	var lastOK, seen bool
+	return func(a, b quad.Value) (int, error) {
+		v := a
+		if left {
+			v = b
+		}
+		t, ok := v.(quad.TypedString)
+		if !ok {
+			return valueCompare(a, b)
+		}
+		if !seen || t != last {
+			last, seen = t, true
+			lastD, lastOK = toDate(t)
+		}
+		if !lastOK {
+			return valueCompare(a, b)
+		}
+		if left {
+			return dateCompare(d, lastD)
+		}
+		return dateCompare(lastD, d)
+	}
+}
+
 func (e *executor) compileBinary(x *BinaryExpr) evalFn {
 	a, b := e.compile(x.L), e.compile(x.R)
 	switch x.Op {
@@ -174,6 +206,16 @@ func (e *executor) compileBinary(x *BinaryExpr) evalFn {
 		}
 	case "<", ">", "<=", ">=":
 		op := x.Op
+		compare := valueCompare
+		if c, ok := x.R.(*ConstExpr); ok {
+			if d, ok := toDate(c.Value); ok {
+				compare = dateAgainst(d, false)
+			}
+		} else if c, ok := x.L.(*ConstExpr); ok {
+			if d, ok := toDate(c.Value); ok {
+				compare = dateAgainst(d, true)
+			}
+		}
 		return func(r row) (quad.Value, error) {
 			va, err := a(r)
 			if err != nil {
@@ -183,7 +225,7 @@ func (e *executor) compileBinary(x *BinaryExpr) evalFn {
 			if err != nil {
 				return nil, err
 			}
-			c, err := valueCompare(va, vb)
+			c, err := compare(va, vb)
 			if err != nil {
 				return nil, err
 			}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"testing"
 	"time"
+
+	"github.com/cayleygraph/quad"
 )
 
 // quickTimeMatches fails unless quickTime(s, date) either declines s or
@@ -71,4 +73,36 @@ func FuzzQuickTime(f *testing.F) {
 		quickTimeMatches(t, s, true)
 		quickTimeMatches(t, s, false)
 	})
+}
+
+// TestDateAgainst checks that a comparison with a constant date answers as
+// valueCompare does, for operands of every kind, repeated (the last one's
+// date is remembered) and alternating, with the constant on either side.
+func TestDateAgainst(t *testing.T) {
+	date := func(s string) quad.Value { return quad.TypedString{Value: quad.String(s), Type: xsdDate} }
+	dateTime := func(s string) quad.Value { return quad.TypedString{Value: quad.String(s), Type: xsdDateTime} }
+	vals := []quad.Value{
+		date("2010-01-01"), date("2010-01-01"), date("2014-12-31"), date("2009-12-31Z"), date("2010-01-01+05:00"),
+		dateTime("2010-01-01T00:00:00"), date("not a date"), date("2010-02-30"),
+		quad.TypedString{Value: "7", Type: "http://www.w3.org/2001/XMLSchema#integer"},
+		quad.TypedString{Value: "true", Type: "http://www.w3.org/2001/XMLSchema#boolean"},
+		quad.String("2010-01-01"), quad.IRI("http://example.org/x"), date("2014-12-31"), date("2010-01-01"),
+	}
+	for _, cs := range []quad.Value{date("2010-01-01"), dateTime("2010-01-01T12:00:00Z")} {
+		d, ok := toDate(cs)
+		if !ok {
+			t.Fatalf("toDate(%v) failed", cs)
+		}
+		right, left := dateAgainst(d, false), dateAgainst(d, true)
+		for _, v := range vals {
+			wc, werr := valueCompare(v, cs)
+			if c, err := right(v, cs); c != wc || (err == nil) != (werr == nil) {
+				t.Errorf("%v against %v: %d, %v; valueCompare: %d, %v", v, cs, c, err, wc, werr)
+			}
+			wc, werr = valueCompare(cs, v)
+			if c, err := left(cs, v); c != wc || (err == nil) != (werr == nil) {
+				t.Errorf("%v against %v: %d, %v; valueCompare: %d, %v", cs, v, c, err, wc, werr)
+			}
+		}
+	}
 }
