@@ -3,10 +3,13 @@ package sparql
 import (
 	"context"
 	"math/rand/v2"
+	"path/filepath"
 	"strconv"
 	"testing"
 
 	"github.com/cayleygraph/quad"
+
+	"github.com/partygraph/partygraph/graph"
 )
 
 // randomStore builds a graph with repeated predicates and shared objects, in
@@ -150,3 +153,78 @@ func (s plainLabelStore) Estimate(ctx context.Context, sp, p, o, g quad.Value) i
 }
 
 func (s plainLabelStore) Labels(ctx context.Context) ([]quad.Value, error) { return s.m.Labels(ctx) }
+
+// idOnlyStore offers a graph.Store's term ids but not its lookup cost, so
+// that the engine evaluates BGPs on ids and switches steps to hash tables
+// sooner.
+type idOnlyStore struct{ s *graph.Store }
+
+func (s idOnlyStore) Match(ctx context.Context, sp, p, o, g quad.Value, fn func(quad.Quad) bool) error {
+	return s.s.Match(ctx, sp, p, o, g, fn)
+}
+
+func (s idOnlyStore) Estimate(ctx context.Context, sp, p, o, g quad.Value) int64 {
+	return s.s.Estimate(ctx, sp, p, o, g)
+}
+
+func (s idOnlyStore) TermIDs(ctx context.Context, vals []quad.Value, ids []uint64) (bool, error) {
+	return s.s.TermIDs(ctx, vals, ids)
+}
+
+func (s idOnlyStore) MatchTripleIDs(ctx context.Context, t [3]uint64, fn func([3]uint64) bool) error {
+	return s.s.MatchTripleIDs(ctx, t, fn)
+}
+
+func (s idOnlyStore) TermValues(ctx context.Context, ids []uint64, vals []quad.Value) error {
+	return s.s.TermValues(ctx, ids, vals)
+}
+
+// TestHashStepsOnIDs checks that BGP steps evaluated on term ids and
+// switched to hash tables give the solutions of nested loops on values:
+// tables whose keys come in ascending order (an object of a pattern scanned
+// by predicate) and tables whose keys do not, with several triples per key.
+func TestHashStepsOnIDs(t *testing.T) {
+	ctx := context.Background()
+	mem := randomStore(3000)
+	var qs []quad.Quad
+	mem.Match(ctx, nil, nil, nil, nil, func(q quad.Quad) bool { qs = append(qs, q); return true })
+	st, err := graph.Open(ctx, filepath.Join(t.TempDir(), "db"), graph.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if _, err := st.Replace(ctx, []quad.Value{quad.IRI("http://example.org/g0"), quad.IRI("http://example.org/g1")}, qs); err != nil {
+		t.Fatal(err)
+	}
+	queries := []string{
+		`SELECT * { ?a ex:p0 ?b . ?b ex:p1 ?c . ?c ex:p2 ?d }`,
+		`SELECT * { ?a ex:p0 ?b . ?b ex:p1 ?c . ?a ex:p2 ?c }`,
+		`SELECT * { ?a ex:p0 ?b . ?c ex:p1 ?b }`,
+		`SELECT * { ?a ex:p0 ?b . ?c ex:p1 ?b . ?c ex:p2 ?d }`,
+		`SELECT * { ?a ?p ?b . ?b ex:p1 ex:n7 }`,
+		`SELECT (COUNT(*) AS ?n) { ?a ex:p0 ?b . ?c ex:p3 ?b }`,
+		`SELECT DISTINCT ?a ?c { ?a ex:p0 ?b . ?b ex:p1 ?c } ORDER BY ?c ?a LIMIT 7`,
+	}
+	for i, text := range queries {
+		t.Run(strconv.Itoa(i), func(t *testing.T) {
+			q, err := Parse(testPrefixes + text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := Exec(ctx, idOnlyStore{st}, q, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := Exec(ctx, mem, q, Options{noHash: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(want.Rows) == 0 {
+				t.Fatalf("query %s has no solutions; the test would prove nothing", text)
+			}
+			if a, b := formatResult(got), formatResult(want); a != b {
+				t.Errorf("query %s: %d rows on ids with hash steps, %d with nested loops on values", text, len(got.Rows), len(want.Rows))
+			}
+		})
+	}
+}

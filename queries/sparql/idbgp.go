@@ -1,6 +1,7 @@
 package sparql
 
 import (
+	"cmp"
 	"context"
 	"encoding/binary"
 	"maps"
@@ -328,7 +329,7 @@ func (b *idBGP) eval(scratch row, fn func(row) bool) bool {
 			for n, j := range h.keyPos {
 				k[n] = b.term(i, j)
 			}
-			for at := h.idTable.first(k); at >= 0; at = h.idTable.next[at] {
+			for at := h.idTable.first(k); at >= 0; at = h.idTable.next(at) {
 				if !e.tick() || !visit(h.idTable.trips[at]) {
 					return false
 				}
@@ -368,74 +369,114 @@ func (b *idBGP) match(t [3]uint64, visit func([3]uint64) bool) bool {
 
 // buildHash fills step h's table from one scan of pattern i's constants.
 func (b *idBGP) buildHash(h *hashStep, i int) bool {
-	table := newIDHash(len(h.keyPos), int(min(h.est, hashMax)))
+	table := &idHash{one: len(h.keyPos) == 1}
+	size := int(min(h.est, hashMax))
+	table.keys, table.trips = make([][3]uint64, 0, size), make([][3]uint64, 0, size)
 	ok := b.match(b.cid[i], func(t [3]uint64) bool {
 		var k [3]uint64
 		for n, j := range h.keyPos {
 			k[n] = t[j]
 		}
-		table.add(k, t)
+		table.keys = append(table.keys, k)
+		table.trips = append(table.trips, t)
 		return true
 	})
+	table.index()
 	h.idTable = table
 	b.e.held += int(h.est)
 	return ok
 }
 
-// An idHash holds triples by a key of up to three ids. The triples sit in
-// one slice, each chained to the one added before it with the same key, so
-// that building the table allocates a few growing slices rather than a
-// slice per key, and a key of one id (a join on one variable, the common
-// case) is a map of 12-byte entries.
+// An idHash holds triples by a key of up to three ids, both in slices in
+// the order of the scan that filled it. When the keys came in ascending
+// order (the key is the next term of the index scanned, as the subjects of
+// ?s rdf:type C), a probe is a binary search and there is no map; otherwise
+// a map holds, for each key, the last of its triples, each chained to the
+// one before it with the same key (for a key of one id, the common case, a
+// map of 12-byte entries). A map of a hundred thousand keys no longer stays
+// in the processor's caches next to the scans that feed and probe it; the
+// sorted keys take less memory and are written in order.
 type idHash struct {
-	one   map[uint64]int32    // the last triple added under each key, for keys of one id
-	many  map[[3]uint64]int32 // the same for longer keys
-	next  []int32             // the triple added before it with the same key, or -1
-	trips [][3]uint64
+	keys   [][3]uint64
+	trips  [][3]uint64
+	one    bool // the keys are of one id
+	sorted bool
+	head1  map[uint64]int32    // unless sorted, for keys of one id: the last triple of each key
+	head   map[[3]uint64]int32 // the same for longer keys
+	chain  []int32             // unless sorted: the triple before it with the same key, or -1
 }
 
-func newIDHash(keyLen, size int) *idHash {
-	h := &idHash{next: make([]int32, 0, size), trips: make([][3]uint64, 0, size)}
-	if keyLen == 1 {
-		h.one = make(map[uint64]int32, size)
-	} else {
-		h.many = make(map[[3]uint64]int32, size)
+// index makes the table ready for probes once the slices are filled.
+func (h *idHash) index() {
+	h.sorted = slices.IsSortedFunc(h.keys, compareKeys)
+	if h.sorted {
+		return
 	}
-	return h
-}
-
-func (h *idHash) add(k [3]uint64, t [3]uint64) {
-	at := int32(len(h.trips))
-	prev, ok := int32(-1), false
-	if h.one != nil {
-		if prev, ok = h.one[k[0]]; !ok {
+	h.chain = make([]int32, len(h.keys))
+	if h.one {
+		h.head1 = make(map[uint64]int32, len(h.keys))
+	} else {
+		h.head = make(map[[3]uint64]int32, len(h.keys))
+	}
+	for at, k := range h.keys {
+		var prev int32
+		var ok bool
+		if h.one {
+			prev, ok = h.head1[k[0]]
+			h.head1[k[0]] = int32(at)
+		} else {
+			prev, ok = h.head[k]
+			h.head[k] = int32(at)
+		}
+		if !ok {
 			prev = -1
 		}
-		h.one[k[0]] = at
-	} else {
-		if prev, ok = h.many[k]; !ok {
-			prev = -1
-		}
-		h.many[k] = at
+		h.chain[at] = prev
 	}
-	h.trips = append(h.trips, t)
-	h.next = append(h.next, prev)
 }
 
-// first returns the place of the last triple added under k, or -1; next
-// leads from there to the others.
-func (h *idHash) first(k [3]uint64) int32 {
+func compareKeys(a, b [3]uint64) int {
+	for i := range a {
+		if c := cmp.Compare(a[i], b[i]); c != 0 {
+			return c
+		}
+	}
+	return 0
+}
+
+// first returns the place of a triple under k, or -1; next leads from there
+// to the others.
+func (h *idHash) first(k [3]uint64) int {
+	if h.sorted {
+		at, ok := slices.BinarySearchFunc(h.keys, k, compareKeys)
+		if !ok {
+			return -1
+		}
+		return at
+	}
 	var at int32
 	var ok bool
-	if h.one != nil {
-		at, ok = h.one[k[0]]
+	if h.one {
+		at, ok = h.head1[k[0]]
 	} else {
-		at, ok = h.many[k]
+		at, ok = h.head[k]
 	}
 	if !ok {
 		return -1
 	}
-	return at
+	return int(at)
+}
+
+// next returns the place of the triple after the one at at with the same
+// key, or -1.
+func (h *idHash) next(at int) int {
+	if h.sorted {
+		if at+1 < len(h.keys) && h.keys[at+1] == h.keys[at] {
+			return at + 1
+		}
+		return -1
+	}
+	return int(h.chain[at])
 }
 
 // repeat reports whether the ids at the distinct slots have been passed
