@@ -23,19 +23,16 @@ func LevelTables(s *Store) ([]int, error) {
 		return nil, nil
 	}
 	var n []int
-	for level, last := 0, 0; level < 7; level++ {
+	for level := range 7 { // goleveldb's levels
 		v, err := e.db.GetProperty(fmt.Sprintf("leveldb.num-files-at-level%d", level))
 		if err != nil {
 			return nil, err
 		}
 		k, _ := strconv.Atoi(v)
 		n = append(n, k)
-		if k > 0 {
-			last = level
-		}
-		if level == 6 {
-			n = n[:last+1]
-		}
+	}
+	for len(n) > 1 && n[len(n)-1] == 0 {
+		n = n[:len(n)-1]
 	}
 	return n, nil
 }

@@ -2024,7 +2024,7 @@ func (e *executor) evalTopK(o *OrderBy, in row, k int64, fn func(row) bool) bool
 func (e *executor) boundable(o *OrderBy) (*BGP, []int) {
 	m := map[string]bool{}
 	exprVars(o.Conds[0].Expr, m)
-	if len(m) == 0 || m["\x00exists"] {
+	if len(m) == 0 || m["\x00exists"] || volatile(o.Conds[0].Expr) {
 		return nil, nil
 	}
 	sub := o.Sub
@@ -2056,6 +2056,27 @@ func (e *executor) boundable(o *OrderBy) (*BGP, []int) {
 	}
 	slices.Sort(vars)
 	return b, vars
+}
+
+// volatile reports whether x calls a function that may answer differently
+// for the same solution (RAND, UUID, STRUUID, BNODE, or one named by an
+// IRI): a bound computed from it would not be the key the top-k sorts by.
+func volatile(x Expr) bool {
+	switch x := x.(type) {
+	case *BinaryExpr:
+		return volatile(x.L) || volatile(x.R)
+	case *UnaryExpr:
+		return volatile(x.X)
+	case *InExpr:
+		return volatile(x.X) || slices.ContainsFunc(x.List, volatile)
+	case *CallExpr:
+		switch {
+		case x.IRI, x.Name == "RAND", x.Name == "UUID", x.Name == "STRUUID", x.Name == "BNODE":
+			return true
+		}
+		return slices.ContainsFunc(x.Args, volatile)
+	}
+	return false
 }
 
 func (e *executor) sortRows(rs []row, conds []OrderCond) {

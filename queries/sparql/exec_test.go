@@ -248,3 +248,49 @@ func TestNestedPaths(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestVolatile checks which sort keys a top-k may not bound on: those that
+// call a function whose answer can change for the same solution.
+func TestVolatile(t *testing.T) {
+	for _, tc := range []struct {
+		expr string
+		want bool
+	}{
+		{"?o", false},
+		{"STR(?o)", false},
+		{"?o + RAND()", true},
+		{"CONCAT(STR(?o), STRUUID())", true},
+		{"?o IN (1, RAND())", true},
+		{"-(?o)", false},
+		{"NOW()", false},
+		{"<http://example.org/f>(?o)", true},
+	} {
+		q, err := Parse(`SELECT * { ?s ?p ?o } ORDER BY (` + tc.expr + `)`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		op, err := Translate(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ob := findOrderBy(op)
+		if ob == nil {
+			t.Fatalf("%s: no ORDER BY in the algebra", tc.expr)
+		}
+		if got := volatile(ob.Conds[0].Expr); got != tc.want {
+			t.Errorf("volatile(%s) = %v, want %v", tc.expr, got, tc.want)
+		}
+	}
+}
+
+func findOrderBy(op Op) *OrderBy {
+	if o, ok := op.(*OrderBy); ok {
+		return o
+	}
+	for _, c := range children(op) {
+		if o := findOrderBy(c); o != nil {
+			return o
+		}
+	}
+	return nil
+}
