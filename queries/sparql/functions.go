@@ -132,9 +132,9 @@ func (e *executor) compile(x Expr) evalFn {
 // last one's: solutions come in index order, where equal dates are next to
 // each other. (An evaluation runs in one goroutine.)
 func dateAgainst(d dateVal, left bool) func(a, b quad.Value) (int, error) {
-	var last quad.TypedString
+	var last quad.TypedString // the zero value is no date, as lastOK says
 	var lastD dateVal
-	var lastOK, seen bool
+	var lastOK bool
 	return func(a, b quad.Value) (int, error) {
 		v := a
 		if left {
@@ -144,8 +144,8 @@ func dateAgainst(d dateVal, left bool) func(a, b quad.Value) (int, error) {
 		if !ok {
 			return valueCompare(a, b)
 		}
-		if !seen || t != last {
-			last, seen = t, true
+		if t != last {
+			last = t
 			lastD, lastOK = toDate(t)
 		}
 		if !lastOK {

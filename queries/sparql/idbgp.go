@@ -1,7 +1,6 @@
 package sparql
 
 import (
-	"cmp"
 	"context"
 	"encoding/binary"
 	"maps"
@@ -435,14 +434,7 @@ func (h *idHash) index() {
 	}
 }
 
-func compareKeys(a, b [3]uint64) int {
-	for i := range a {
-		if c := cmp.Compare(a[i], b[i]); c != 0 {
-			return c
-		}
-	}
-	return 0
-}
+func compareKeys(a, b [3]uint64) int { return slices.Compare(a[:], b[:]) }
 
 // first returns the place of a triple under k, or -1; next leads from there
 // to the others.
